@@ -1,0 +1,34 @@
+"Packaging for ttt-nb: every setting lives in settings.ini (nbdev's single source of project metadata)."
+from configparser import ConfigParser
+import setuptools, shlex
+
+cfg = ConfigParser(delimiters=['='])
+cfg.read('settings.ini', encoding='utf-8')
+cfg = cfg['DEFAULT']
+
+for key in 'version description keywords author author_email lib_name user branch license status min_python audience language'.split():
+    assert key in cfg, f'settings.ini is missing {key!r}'
+
+licenses = {'apache2': ('Apache Software License 2.0', 'OSI Approved :: Apache Software License')}
+statuses = ['1 - Planning', '2 - Pre-Alpha', '3 - Alpha', '4 - Beta', '5 - Production/Stable']
+lic = licenses.get(cfg['license'].lower(), (cfg['license'], None))
+requirements = shlex.split(cfg.get('requirements', '')) + shlex.split(cfg.get('pip_requirements', ''))
+
+setuptools.setup(
+    name=cfg['lib_name'], version=cfg['version'], description=cfg['description'], keywords=cfg['keywords'],
+    author=cfg['author'], author_email=cfg['author_email'], url=cfg['git_url'], license=lic[0],
+    classifiers=['Development Status :: ' + statuses[int(cfg['status']) - 1],
+                 'Intended Audience :: ' + cfg['audience'].title(),
+                 'Natural Language :: ' + cfg['language'].title(),
+                 'Programming Language :: Python :: 3'] + (['License :: ' + lic[1]] if lic[1] else []),
+    packages=setuptools.find_packages(include=[cfg['lib_path'], cfg['lib_path'] + '.*']),
+    include_package_data=True,
+    install_requires=requirements,
+    extras_require={'dev': shlex.split(cfg.get('dev_requirements', ''))},
+    python_requires='>=' + cfg['min_python'],
+    long_description=open('README.md', encoding='utf-8').read(),
+    long_description_content_type='text/markdown',
+    zip_safe=False,
+    entry_points={'console_scripts': cfg.get('console_scripts', '').split(),
+                  'nbdev': [f"{cfg['lib_path']}={cfg['lib_path']}._modidx:d"]},
+)
