@@ -98,7 +98,7 @@ def label_columns(b:Board # the position of a row
     "The label columns a GRPO row carries for its reward functions."
     return dict(board=str(b), side=b.turn, best_moves=list(optimal_moves(b)), best=best_move(b))
 
-# %% ../nbs/04_datasets.ipynb #10ed3cfc
+# %% ../nbs/04_datasets.ipynb #204eefb3
 _prompt = lru_cache(maxsize=None)(render_prompt)
 
 def _run(plan:list, make_row, thoughts:str, seed:int, writer, out, run_kw:dict)->list:
@@ -187,9 +187,16 @@ def grpo_from_minimax(rows:list, # minimax {"text"} rows (or a path to their JSO
     return out
 
 def to_dataset(rows:list)->'datasets.Dataset':
-    "A `datasets.Dataset` from rows (dicts with the same columns)."
+    "A `datasets.Dataset` from rows (dicts with the same columns); `DataError` naming a column arrow cannot hold."
     from datasets import Dataset
-    return Dataset.from_list(list(rows))
+    rows = list(rows)
+    try: return Dataset.from_list(rows)
+    except Exception as e:                 # pyarrow's errors: mixed types in a column, integers too big, ...
+        def fails(c):
+            try: Dataset.from_list([{c: r.get(c)} for r in rows]); return False
+            except Exception: return True
+        col = next((c for c in rows[0] if fails(c)), None) if rows else None
+        raise DataError(f'column {col!r} cannot be a table column (mixed or unsupported JSON values: {e})') from None
 
 def sft_dataset(**kw)->'datasets.Dataset':
     "`sft_rows(**kw)` as a `Dataset`."
@@ -256,7 +263,7 @@ def dedupe_rows(rows:list, # rows to filter
         if k not in seen: seen.add(k); out.append(r)
     return out
 
-# %% ../nbs/04_datasets.ipynb #e15f6825
+# %% ../nbs/04_datasets.ipynb #74e4ef80
 def add_labels(ds:'datasets.Dataset' # rows of any seed schema
               )->'datasets.Dataset': # the same rows with board, side, best_moves and best columns
     "Add (or replace) the label columns, parsed from each row's prompt or text."
@@ -279,7 +286,8 @@ def load_rows(paths, # a JSONL path or a list of them (same columns)
         if cols is None: cols = (p, set(rs[0]))
         elif set(rs[0]) != cols[1]: raise DataError(f'{p} has columns {sorted(rs[0])} but {cols[0]} has {sorted(cols[1])}')
         rows += rs
-    ds = to_dataset(rows)
+    try: ds = to_dataset(rows)
+    except DataError as e: raise DataError(f'{", ".join(map(str, paths))}: {e}') from None
     return add_labels(ds) if labels else ds
 
 # %% ../nbs/04_datasets.ipynb #22b376e3

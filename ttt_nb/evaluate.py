@@ -209,7 +209,7 @@ def save_report(rep:dict, path:str)->Path:
     tmp = p.with_suffix(p.suffix + '.tmp'); tmp.write_text(json.dumps(rep, indent=1)); tmp.replace(p)
     return p
 
-# %% ../nbs/11_evaluate.ipynb #f96b248e
+# %% ../nbs/11_evaluate.ipynb #0ab3381b
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
@@ -225,7 +225,8 @@ def dashboard(rep:dict, logs:dict=None # optional {stage name: log file} for tra
     e = p['error_cells']
     fig.add_heatmap(z=[e[0:3], e[3:6], e[6:9]], colorscale='Reds', showscale=False, text=[[f'{v:.1f}' for v in e[r*3:r*3+3]] for r in range(3)],
                     texttemplate='%{text}', row=1, col=3)
-    fig.update_yaxes(autorange='reversed', row=1, col=3)
+    fig.update_yaxes(autorange='reversed', showticklabels=False, row=1, col=3)    # a board: cells, not coordinates
+    fig.update_xaxes(showticklabels=False, row=1, col=3)
     if logs:
         from ttt_nb.logs import read_log
         for name, f in logs.items():

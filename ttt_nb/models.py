@@ -10,7 +10,7 @@ import torch
 from .formats import TAGS, END
 
 # %% auto #0
-__all__ = ['TINY', 'PAD', 'UNK', 'GENERIC_TOKENIZER_CLASSES', 'TINY_CONFIG', 'build_tokenizer', 'build_tiny_model',
+__all__ = ['TINY', 'PAD', 'UNK', 'GENERIC_TOKENIZER_CLASSES', 'TINY_CONFIG', 'build_tokenizer', 'build_tiny_model', 'is_tiny',
            'hardware_defaults', 'torch_dtype', 'ModelError', 'is_local', 'load_tokenizer', 'add_tags', 'load_model',
            'save_model', 'greedy_moves', 'generate_moves', 'lora_config']
 
@@ -55,19 +55,29 @@ def build_tiny_model(tok=None, # tokenizer (default: `build_tokenizer()`)
     model.generation_config.pad_token_id = tok.pad_token_id
     return model
 
-# %% ../nbs/06_models.ipynb #e805a873
-def hardware_defaults()->dict:
+# %% ../nbs/06_models.ipynb #da4d2318
+def is_tiny(name)->bool:
+    "`ttt-tiny`, or a local folder holding a model of its size (hidden size <= 512, e.g. a checkpoint of it)."
+    if name == TINY: return True
+    cfg = Path(str(name)).expanduser() / 'config.json'
+    try: return cfg.exists() and json.loads(cfg.read_text()).get('hidden_size', 10**9) <= 512
+    except (OSError, ValueError): return False
+
+def hardware_defaults(tiny:bool=False # the tiny model: fp32 even on a bf16 GPU
+                     )->dict:
     "Precision and device settings for TRL configs on this machine."
     from transformers import TrainingArguments
     cuda = torch.cuda.is_available()
-    bf16 = cuda and torch.cuda.is_bf16_supported()
+    bf16 = cuda and torch.cuda.is_bf16_supported() and not tiny
     # transformers renamed gradient_checkpointing to activation_checkpointing (5.2x); pass whichever exists
     ck = 'activation_checkpointing' if 'activation_checkpointing' in TrainingArguments.__dataclass_fields__ else 'gradient_checkpointing'
     return {'bf16': bf16, 'fp16': False, 'use_cpu': not cuda, ck: False}
 
-def torch_dtype(dtype:str='auto'):
-    "'auto' → bf16 on a bf16 GPU, else fp32; or a name such as 'float16'."
-    if dtype == 'auto': return torch.bfloat16 if hardware_defaults()['bf16'] else torch.float32
+def torch_dtype(dtype:str='auto', # 'auto' or a torch dtype name such as 'float16'
+                tiny:bool=False # the tiny model: 'auto' is always fp32
+               ):
+    "'auto' → bf16 on a bf16 GPU (fp32 for the tiny model), else fp32; or the named dtype."
+    if dtype == 'auto': return torch.bfloat16 if hardware_defaults(tiny)['bf16'] else torch.float32
     return getattr(torch, dtype)
 
 # %% ../nbs/06_models.ipynb #99a534cf
@@ -109,7 +119,7 @@ def add_tags(tok)->int:
     if tok.pad_token is None or tok.pad_token == tok.eos_token: tok.pad_token = PAD if PAD in tok.get_vocab() else tok.unk_token or PAD
     return n
 
-# %% ../nbs/06_models.ipynb #d8f04fc5
+# %% ../nbs/06_models.ipynb #b5eb1068
 def load_model(name:str=TINY, # 'ttt-tiny', a local folder or checkpoint, or a hub id such as 'Qwen/Qwen2.5-0.5B'
                dtype:str='auto', # 'auto' (bf16 on a bf16 GPU, else fp32) or a torch dtype name
                device:str=None, # where to put the model (default: cuda if available, else cpu)
@@ -119,12 +129,12 @@ def load_model(name:str=TINY, # 'ttt-tiny', a local folder or checkpoint, or a h
     "`(model, tokenizer)` for any causal LM, ready for our text formats."
     from transformers import AutoModelForCausalLM
     tok = load_tokenizer(name, trust_remote_code)
-    if name == TINY: model = build_tiny_model(tok, seed=seed).to(torch_dtype(dtype))
+    if name == TINY: model = build_tiny_model(tok, seed=seed).to(torch_dtype(dtype, tiny=True))
     else:
         if is_local(name) and not (Path(name).expanduser() / 'config.json').exists():
             raise ModelError(f'{name} is a folder without config.json: not a saved model or checkpoint')
         try: model = AutoModelForCausalLM.from_pretrained(str(Path(name).expanduser()) if is_local(name) else name,
-                                                          dtype=torch_dtype(dtype), trust_remote_code=trust_remote_code)
+                                                          dtype=torch_dtype(dtype, is_tiny(name)), trust_remote_code=trust_remote_code)
         except Exception as e: raise ModelError(f'cannot load model {name!r}: {type(e).__name__}: {str(e)[:300]}') from e
         if model.get_input_embeddings().num_embeddings < len(tok): model.resize_token_embeddings(len(tok), mean_resizing=True)
         model.config.eos_token_id = model.generation_config.eos_token_id = tok.eos_token_id

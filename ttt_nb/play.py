@@ -44,7 +44,7 @@ class ModelPlayer(Player):
     def probs(self, b): return model_table(self.model, self.tok, self.style, temperature=1.0, boards=[Board(b)])[Board(b)]
     def move(self, b): return next(iter(model_table(self.model, self.tok, self.style, boards=[Board(b)])[Board(b)]))
 
-# %% ../nbs/12_play.ipynb #2d33abd7
+# %% ../nbs/12_play.ipynb #97ea4410
 import plotly.graph_objects as go
 
 _V = {1: 'wins', 0: 'draws', -1: 'loses'}
@@ -59,7 +59,7 @@ def probs_figure(b:Board, probs:dict, title:str='')->go.Figure:
     fig = go.Figure(go.Heatmap(z=z, text=text, texttemplate='%{text}', hovertext=hover, hoverinfo='text', zmin=0, zmax=1,
                                colorscale='Blues', showscale=False, textfont=dict(size=22)))
     il = probs.get(None, 0.0)
-    fig.update_layout(title=(title or f'{b.turn} to move') + (f' — {il:.0%} on answers that are not a legal move' if il > 0.005 else ''),
+    fig.update_layout(title=(title or f'{b.turn} to move') + (f'<br><sup>{il:.0%} on answers that are not a legal move</sup>' if il > 0.005 else ''),
                       width=330, height=350, margin=dict(l=10, r=10, t=50, b=10), yaxis=dict(autorange='reversed', showticklabels=False, scaleanchor='x'),
                       xaxis=dict(showticklabels=False))
     return fig

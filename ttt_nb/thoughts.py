@@ -323,11 +323,13 @@ class LocalWriter:
         with self.torch.no_grad(): out = self.model.generate(**enc, **self.gen)
         return self.tok.decode(out[0, enc['input_ids'].shape[1]:], skip_special_tokens=True)
 
-# %% ../nbs/03_thoughts.ipynb #0efb0453
+# %% ../nbs/03_thoughts.ipynb #8886ae55
 def _jsonl_lines(path:Path, err=ValueError):
-    "Yield `(line_number, object)` for every non-blank line; `err` naming `path:line` for bad JSON."
-    with open(path, encoding='utf-8') as f:
-        for i, line in enumerate(f, 1):
+    "Yield `(line_number, object)` for every non-blank line; `err` naming `path:line` for bad JSON or bytes."
+    with open(path, 'rb') as f:
+        for i, raw in enumerate(f, 1):
+            try: line = raw.decode('utf-8-sig' if i == 1 else 'utf-8')   # a BOM at the start is fine
+            except UnicodeDecodeError as e: raise err(f'{path}:{i}: not UTF-8 text (byte {e.start + 1})') from None
             if not line.strip(): continue
             try: yield i, json.loads(line)
             except json.JSONDecodeError as e: raise err(f'{path}:{i}: malformed JSON ({e.msg} at column {e.colno})') from None

@@ -35,7 +35,7 @@ RECIPES = dict(
              learning_rate=1e-6, lr_scheduler_type='constant', temperature=1.0, beta=0.0, logging_steps=10,
              save_strategy='steps', save_steps=200, save_total_limit=3))
 
-# %% ../nbs/10_grpo.ipynb #80064b58
+# %% ../nbs/10_grpo.ipynb #90580c34
 def train_grpo(model_name:str, # the model to start from: usually an SFT (or DPO) checkpoint
                data_files=None, output_dir:str='ttt-tiny-grpo', logs_dir:str='./logs',
                reward:str='value', # reward functions by name, comma-separated: value, seed, format
@@ -45,7 +45,10 @@ def train_grpo(model_name:str, # the model to start from: usually an SFT (or DPO
                max_completion_length:int=None, # tokens per answer (tiny 4: the move only; thoughts need ~512)
                temperature:float=None, # sampling temperature of the group's answers
                save_steps:int=None, logging_steps:int=None, push_to_hub:bool=False, hub_model_id:str=None,
-               trust_remote_code:bool=False, thoughts:str='none', callbacks:list=None):
+               trust_remote_code:bool=False, thoughts:str='none', callbacks:list=None,
+               use_vllm:bool=False, # generate the group's answers with vLLM (GPU, `pip install vllm`)
+               vllm_mode:str='colocate', # 'colocate': vLLM inside the training processes; 'server': a `trl vllm-serve` process
+               vllm_server_base_url:str=None): # server mode: where `trl vllm-serve` listens (default localhost:8000)
     "Reinforcement-learn a model with TRL's GRPOTrainer and our reward functions; returns the trainer."
     from trl import GRPOTrainer, GRPOConfig
     rewards = get_rewards(reward)
@@ -59,12 +62,13 @@ def train_grpo(model_name:str, # the model to start from: usually an SFT (or DPO
     if batch_size is not None and batch_size % recipe['num_generations']:
         raise TrainError(f'--batch_size counts answers and must be a multiple of --num_generations ({recipe["num_generations"]}), not {batch_size}')
     args = trainer_args(GRPOConfig, model_name, output_dir, recipe, num_epochs, batch_size, learning_rate, max_steps, seed,
-                        report_to, push_to_hub, hub_model_id, save_steps, logging_steps)
+                        report_to, push_to_hub, hub_model_id, save_steps, logging_steps,
+                        **(dict(use_vllm=True, vllm_mode=vllm_mode, vllm_server_base_url=vllm_server_base_url) if use_vllm else {}))
     trainer = GRPOTrainer(model=model, reward_funcs=rewards, args=args, train_dataset=ds, processing_class=tok,
                           callbacks=[log] + list(callbacks or []), peft_config=lora_config() if lora else None)
     return run_trainer(trainer, tok, output_dir, resume, log)
 
-# %% ../nbs/10_grpo.ipynb #fd0f4ccf
+# %% ../nbs/10_grpo.ipynb #dd19d45f
 @call_parse
 def ttt_train_grpo(model_name:str=TINY, # model to start from: an SFT/DPO checkpoint, a hub id or ttt-tiny
                    data_files:str=None, # GRPO JSONL file(s) with a prompt column; default: our prompts
@@ -87,10 +91,14 @@ def ttt_train_grpo(model_name:str=TINY, # model to start from: an SFT/DPO checkp
                    logging_steps:int=None, # log every N steps
                    push_to_hub:bool=False, # push the result (needs HF_TOKEN)
                    hub_model_id:str=None, # repository name on the hub
-                   trust_remote_code:bool=False # let a hub model run its own code
+                   trust_remote_code:bool=False, # let a hub model run its own code
+                   use_vllm:bool=False, # generate answers with vLLM (GPU only; pip install vllm)
+                   vllm_mode:str='colocate', # colocate (inside training) or server (a separate `trl vllm-serve`)
+                   vllm_server_base_url:str=None # server mode: e.g. http://localhost:8000
                   ):
     "Group Relative Policy Optimization (TRL GRPOTrainer) with the seed's arguments and log files."
     t = train_grpo(model_name, data_files, output_dir, logs_dir, reward, num_epochs, batch_size, learning_rate, max_steps,
                    seed, report_to, resume_from_checkpoint, overwrite, lora, num_generations, max_completion_length,
-                   temperature, save_steps, logging_steps, push_to_hub, hub_model_id, trust_remote_code)
+                   temperature, save_steps, logging_steps, push_to_hub, hub_model_id, trust_remote_code,
+                   use_vllm=use_vllm, vllm_mode=vllm_mode, vllm_server_base_url=vllm_server_base_url)
     print(f'saved {output_dir} after {t.state.global_step} steps; log: {t.log_file}')

@@ -1,0 +1,83 @@
+"""Run the notebooks in a real JupyterLab in headless Chromium, and play one move on the board of 12_play.
+
+test_notebooks.py runs the notebooks' code in a bare kernel, which renders nothing: a broken widget front end (the
+ipywidgets or plotly JupyterLab extensions, a JupyterLab upgrade) would pass it, and the board would not show for
+anyone. Here `jupyter lab` serves a copy of nbs/ (so saving never dirties the repo) and
+tools/browser/run_notebook.mjs (Playwright driving the system Chromium) opens each notebook, runs all cells and
+saves; on 12_play it then clicks an empty cell of the board and waits for the model's reply. The saved copy must
+have every code cell executed and no error output; screenshots go to $TTT_ARTIFACTS (default runs/ci-artifacts/).
+
+Every notebook runs here except the five that train (08 SFT from scratch, 09 DPO, 10 GRPO, 13 the pipeline,
+99 killed and two-process runs): together about 15 minutes of CPU that test_notebooks.py has just spent on the
+same code, and none shows a widget. The file name makes pytest run it after test_notebooks.py, which fills the
+trained-model cache that 11 and 12 load. It needs /usr/bin/chromium and `npm ci --prefix tools/browser`
+(.ci/run installs both): without them it is skipped, or failed when $CI is set."""
+import json, os, secrets, shutil, socket, subprocess, sys, time, urllib.request
+from pathlib import Path
+import pytest
+
+from browser_tools import BROWSER, ROOT, node as _node
+
+TRAINING = {'08_sft', '09_dpo', '10_grpo', '13_pipeline', '99_reliability'}
+NBS = sorted(p.stem for p in (ROOT / 'nbs').glob('*.ipynb') if not p.name.startswith('_') and p.stem not in TRAINING)
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
+
+@pytest.fixture(scope='module')
+def lab(tmp_path_factory):
+    "JupyterLab on a copy of nbs/ (plus settings.ini, for the notebooks' `nbdev_export()` cells), kept off the network: (url, root, log)."
+    _node()
+    tmp_path = tmp_path_factory.mktemp('lab')
+    root = tmp_path / 'root'
+    shutil.copytree(ROOT / 'nbs', root / 'nbs'); shutil.copy(ROOT / 'settings.ini', root)
+    port, token = _free_port(), secrets.token_hex(16)
+    seed = os.environ.get('TTT_SEED_DIR') or str(ROOT.parent / 'shared' / 'seed-datasets')  # seed_dir() cannot find it from the copy
+    env = dict(os.environ, TTT_SEED_DIR=seed, HF_HUB_OFFLINE='1', JUPYTER_TOKEN=token,
+               JUPYTER_CONFIG_DIR=str(tmp_path / 'jupyter-config'), JUPYTER_DATA_DIR=str(tmp_path / 'jupyter-data'),
+               JUPYTER_RUNTIME_DIR=str(tmp_path / 'jupyter-runtime'),
+               JUPYTERLAB_SETTINGS_DIR=str(tmp_path / 'lab-settings'), JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / 'lab-workspaces'))
+    cmd = [str(Path(sys.executable).parent / 'jupyter'), 'lab', '--no-browser', '--ip=127.0.0.1', f'--port={port}',
+           '--ServerApp.port_retries=0', f'--ServerApp.root_dir={root}', '--LabApp.expose_app_in_browser=True',
+           '--LabApp.news_url=None', '--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate',
+           '--LabApp.extension_manager=readonly'] + (['--allow-root'] if os.geteuid() == 0 else [])
+    with open(tmp_path / 'jupyter.log', 'w') as log:
+        server = subprocess.Popen(cmd, env=env, cwd=root, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            url = f'http://127.0.0.1:{port}/'
+            for _ in range(120):
+                assert server.poll() is None, 'jupyter lab exited:\n' + (tmp_path / 'jupyter.log').read_text()[-3000:]
+                try:
+                    with urllib.request.urlopen(f'{url}api/status?token={token}', timeout=2): break
+                except OSError: time.sleep(0.5)
+            else: pytest.fail('jupyter lab did not answer /api/status in 60 s')
+            yield f'{url}?token={token}', root, tmp_path / 'jupyter.log'
+        finally:
+            server.terminate()  # SIGTERM: the server shuts its kernels down
+            try: server.wait(30)
+            except subprocess.TimeoutExpired: server.kill(); server.wait()
+
+@pytest.mark.parametrize('name', NBS)
+def test_notebook_in_browser(lab, name, tmp_path):
+    node, (url, root, server_log) = _node(), lab
+    nb, shot, board = f'nbs/{name}.ipynb', tmp_path / f'browser-{name}.png', name == '12_play'
+    t = time.time()
+    r = subprocess.run([node, str(BROWSER / 'run_notebook.mjs'), url, nb, str(shot)] + (['--board'] if board else []),
+                       capture_output=True, text=True, timeout=900)
+    print(r.stdout[-5000:], r.stderr[-5000:], f'browser run: {time.time() - t:.0f} s', sep='\n')
+    arts = Path(os.environ.get('TTT_ARTIFACTS') or ROOT / 'runs' / 'ci-artifacts')
+    arts.mkdir(parents=True, exist_ok=True)
+    for f, dest in ((shot, shot.name), (server_log, 'browser-jupyter.log')):
+        if f.exists(): shutil.copy(f, arts / dest)  # also after a failure: the script screenshots the page as it was
+    assert r.returncode == 0, f'run_notebook.mjs failed on {nb}:\n{r.stdout[-3000:]}\n{r.stderr[-3000:]}'
+
+    cells = [c for c in json.loads((root / nb).read_text())['cells'] if c['cell_type'] == 'code']
+    assert cells
+    for c in cells:
+        src = ''.join(c['source']).splitlines()[:1]
+        assert c['execution_count'] is not None, f'{nb} saved: a code cell did not run: {src}'
+        errs = [f"{o['ename']}: {o['evalue']}" for o in c['outputs'] if o['output_type'] == 'error']
+        assert not errs, f'{nb} saved: {src} raised {errs}'
+    png = (arts / shot.name).read_bytes()
+    assert png.startswith(b'\x89PNG\r\n\x1a\n') and len(png) > 1000, 'screenshot is not a PNG'
