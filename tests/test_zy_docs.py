@@ -7,16 +7,14 @@ request off file:// blocked, must draw them all (tools/browser/check_pages.mjs; 
 playwright-core, failed then under $CI, as test_zz_browser.py). The pages, and a screenshot of each page's first
 figure (`<page>-plot.png`), land in `runs/ci-artifacts/docs/` for a look in a browser (the GitHub workflow uploads them)."""
 import os, re, shutil, subprocess, time
-from pathlib import Path
 import pytest
 from execnb.nbio import read_nb
 from nbconvert import HTMLExporter
 from nbdev.serve import proc_nbs
 from browser_tools import BROWSER, node
+from test_notebooks import ROOT, EXEC, NBS   # the notebooks that test leaves executed in EXEC
 
-ROOT = Path(__file__).resolve().parent.parent
-EXEC, PROC, HTML = ROOT / '_exec', ROOT / '_proc', ROOT / 'runs' / 'ci-artifacts' / 'docs'
-NBS = sorted(p for p in (ROOT / 'nbs').glob('*.ipynb') if not p.name.startswith('_'))
+PROC, HTML = ROOT / '_proc', ROOT / 'runs' / 'ci-artifacts' / 'docs'
 PLOTLY = 'application/vnd.plotly.v1+json'
 WITH_PLOTS = {'04_datasets', '05_rewards', '07_logs', '08_sft', '09_dpo', '10_grpo', '11_evaluate', '12_play'}  # at least these
 

@@ -11,7 +11,7 @@
 // aborted) are only reported.
 // Env: PLOT_TIMEOUT_MS (default 30000) per page, CHROMIUM (default /usr/bin/chromium).
 // Prints `<page>: N figures drawn` per page; exits 1 with lines starting "FAIL:" if any page fails, 2 on bad usage.
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -48,11 +48,7 @@ const drawnFigures = () => [...document.querySelectorAll('.js-plotly-plot')].fil
   gd._fullLayout && gd.querySelector('svg.main-svg') && gd.getBoundingClientRect().height > 0 &&
   (!(gd.data || []).length || gd.querySelector('.trace, .hm, .contour, .pielayer .slice, .imagelayer image'))).length;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 const failures = [];
 try {
   for (const { file, want } of specs) {

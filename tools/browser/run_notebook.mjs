@@ -8,7 +8,7 @@
 // window.jupyterapp (steadier than menus and prompts, which JupyterLab 4 may not even render for cells out of view).
 // Env: NB_RUN_TIMEOUT_MS (default 600000) for Run All, CHROMIUM (default /usr/bin/chromium).
 // Exits 1 with a message starting "FAIL:" on any failure, after a screenshot of the page as it was.
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 
 const args = process.argv.slice(2);
 const board = args.includes('--board');
@@ -25,11 +25,7 @@ const nbUrl = new URL(`lab/tree/${nbPath.split('/').map(encodeURIComponent).join
 nbUrl.search = base.search;  // the token
 nbUrl.searchParams.set('reset', '');  // ignore any saved workspace layout
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
 page.on('pageerror', e => log('page error:', e.message));
 page.on('console', m => { if (m.type() === 'error') log('console error:', m.text()); });
