@@ -1,6 +1,7 @@
 """Benchmark: SFT of the embedded tiny model from scratch on our minimax data (every position, both sides) until
-99.5 % of the 4520 positions get a value-optimal move. Prints seconds, steps, tokens/s and the exact scores
-(target: >= 99.5 % optimal, 100 % legal, <= 4 min on 2 cores). Asserts nothing.  Usage: python bench/bench_sft.py"""
+every one of the 4520 positions gets a value-optimal move (the tiny recipe's default stop). Prints seconds, steps,
+tokens/s and the exact scores (target: 100 % optimal, 100 % legal, <= 4 min on 2 cores; measured 2026-11-27:
+28 epochs, 160 s). Asserts nothing.  Usage: python bench/bench_sft.py"""
 import json, tempfile, time
 import torch
 from ttt_nb.train_sft import train_sft, position_scores

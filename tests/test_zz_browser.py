@@ -7,19 +7,17 @@ tools/browser/run_notebook.mjs (Playwright driving the system Chromium) opens ea
 saves; on 12_play it then clicks an empty cell of the board and waits for the model's reply. The saved copy must
 have every code cell executed and no error output; screenshots go to $TTT_ARTIFACTS (default runs/ci-artifacts/).
 
-Every notebook runs here except the five that train (08 SFT from scratch, 09 DPO, 10 GRPO, 13 the pipeline,
-99 killed and two-process runs): together about 15 minutes of CPU that test_notebooks.py has just spent on the
-same code, and none shows a widget. The file name makes pytest run it after test_notebooks.py, which fills the
-trained-model cache that 11 and 12 load. It needs /usr/bin/chromium and `npm ci --prefix tools/browser`
-(.ci/run installs both): without them it is skipped, or failed when $CI is set."""
+Every notebook runs here, the training ones included. The file name makes pytest run it after test_notebooks.py,
+which trained the tiny model once into this session's $TTT_CACHE (tests/conftest.py): the JupyterLab server
+inherits that cache, so 08-13 and 99 start from the same checkpoint instead of training it again. It needs
+/usr/bin/chromium and `npm ci --prefix tools/browser` (.ci/run installs both): without them it is skipped, or failed when $CI is set."""
 import json, os, secrets, shutil, socket, subprocess, sys, time, urllib.request
 from pathlib import Path
 import pytest
 
 from browser_tools import BROWSER, ROOT, node as _node
 
-TRAINING = {'08_sft', '09_dpo', '10_grpo', '13_pipeline', '99_reliability'}
-NBS = sorted(p.stem for p in (ROOT / 'nbs').glob('*.ipynb') if not p.name.startswith('_') and p.stem not in TRAINING)
+NBS = sorted(p.stem for p in (ROOT / 'nbs').glob('*.ipynb') if not p.name.startswith('_'))
 
 def _free_port():
     with socket.socket() as s:
@@ -27,11 +25,11 @@ def _free_port():
 
 @pytest.fixture(scope='module')
 def lab(tmp_path_factory):
-    "JupyterLab on a copy of nbs/ (plus settings.ini, for the notebooks' `nbdev_export()` cells), kept off the network: (url, root, log)."
+    "JupyterLab on a copy of nbs/ (plus settings.ini for the notebooks' `nbdev_export()` cells, and configs/ that 13 checks), kept off the network: (url, root, log)."
     _node()
     tmp_path = tmp_path_factory.mktemp('lab')
     root = tmp_path / 'root'
-    shutil.copytree(ROOT / 'nbs', root / 'nbs'); shutil.copy(ROOT / 'settings.ini', root)
+    shutil.copytree(ROOT / 'nbs', root / 'nbs'); shutil.copytree(ROOT / 'configs', root / 'configs'); shutil.copy(ROOT / 'settings.ini', root)
     port, token = _free_port(), secrets.token_hex(16)
     seed = os.environ.get('TTT_SEED_DIR') or str(ROOT.parent / 'shared' / 'seed-datasets')  # seed_dir() cannot find it from the copy
     env = dict(os.environ, TTT_SEED_DIR=seed, HF_HUB_OFFLINE='1', JUPYTER_TOKEN=token,
