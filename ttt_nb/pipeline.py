@@ -36,7 +36,7 @@ def _scores(path:str, thoughts:str)->dict|None:
     m, tok = load_model(path)
     return position_scores(m, tok)
 
-# %% ../nbs/13_pipeline.ipynb #34e611a3
+# %% ../nbs/13_pipeline.ipynb #6c8daac5
 def run_pipeline(out:str='runs/demo', # the run's folder: data, checkpoints, logs, report
                  model_name:str=TINY, # base model: ttt-tiny, a hub id or a folder
                  thoughts:str='none', # data thoughts: none, template or llm (llm needs llm_url/llm_model or llm_path)
@@ -88,8 +88,8 @@ def run_pipeline(out:str='runs/demo', # the run's folder: data, checkpoints, log
         d = str(out / name)
         t = fn(d, **kw)
         return dict(model=d, steps=t.state.global_step, log=str(t.log_file), scores=_scores(d, thoughts))
-    sk = dict(sft_kw or {})   # the tiny model stops once every position is played optimally (early_stop=1.0)
-    stage('sft', lambda: trained('sft', lambda d, **k: train_sft(model_name, files.get('sft'), d, str(logs), seed=seed, overwrite=True, **k), sk))
+    # the tiny model's SFT stops once every position is played optimally (train_sft's early_stop=1.0)
+    stage('sft', lambda: trained('sft', lambda d, **k: train_sft(model_name, files.get('sft'), d, str(logs), seed=seed, overwrite=True, **k), sft_kw or {}))
     def guarded(name, fn, kw):
         before = current
         res = trained(name, fn, kw)

@@ -220,7 +220,7 @@ class KillAt(TrainerCallback):
     def on_step_end(self, args, state, control, **kw):
         if state.global_step >= self.n: raise KeyboardInterrupt(f'killed at step {state.global_step}')
 
-# %% ../nbs/08_sft.ipynb #d4b0af51
+# %% ../nbs/08_sft.ipynb #41df7645
 def cache_dir()->Path:
     "Where trained tiny models are kept between notebooks: `$TTT_CACHE` or `~/.cache/ttt-nb`."
     return Path(os.environ.get('TTT_CACHE', Path.home() / '.cache' / 'ttt-nb'))
@@ -229,7 +229,7 @@ def tiny_sft_dir(retrain:bool=False, # train again even if a cached model exists
                  logs_dir:str=None # logs for a fresh run (default: inside the cache)
                 )->Path:
     "A tiny model SFT-trained to perfect play: from the cache, or trained now (a few minutes on a CPU)."
-    key = json.dumps([len(build_tokenizer()), TINY_CONFIG, RECIPES['tiny']], sort_keys=True)
+    key = json.dumps([build_tokenizer().get_vocab(), TINY_CONFIG, RECIPES['tiny']], sort_keys=True)
     d = cache_dir() / f"tiny-sft-{hashlib.sha1(key.encode()).hexdigest()[:8]}"
     if retrain or not (d / 'scores.json').exists():
         t = train_sft(output_dir=str(d), logs_dir=logs_dir or str(cache_dir() / 'logs'), overwrite=True)
