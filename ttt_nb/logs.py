@@ -8,9 +8,11 @@ import json, os, re, time
 from datetime import datetime
 from pathlib import Path
 from transformers import TrainerCallback
+from .outputs import check_writable, OwnershipError
 
 # %% auto #0
-__all__ = ['STAGES', 'RULE', 'STEP_RULE', 'LogError', 'log_path', 'TrainingLog', 'read_log', 'latest_log', 'plot_logs']
+__all__ = ['STAGES', 'RULE', 'STEP_RULE', 'LogError', 'log_path', 'new_log_file', 'TrainingLog', 'read_log', 'latest_log',
+           'plot_logs']
 
 # %% ../nbs/07_logs.ipynb #12104a2c
 STAGES = ('sft', 'dpo', 'grpo')
@@ -23,13 +25,21 @@ def log_path(logs_dir:str, # folder for the logs (created if missing)
              stage:str, # 'sft', 'dpo' or 'grpo'
              when:datetime=None # start time (default: now)
             )->Path:
-    "`{stage}_training_logs_YYYYMMDD_HHMMSS.txt` in `logs_dir`, checked writable."
+    "`{stage}_training_logs_YYYYMMDD_HHMMSS.txt` in `logs_dir`, checked writable (nothing is created in it yet)."
     if stage not in STAGES: raise LogError(f'stage must be one of {STAGES}, not {stage!r}')
-    d = Path(logs_dir)
-    try: d.mkdir(parents=True, exist_ok=True)
-    except OSError as e: raise LogError(f'cannot create logs dir {d}: {e.strerror}') from None
-    if not os.access(d, os.W_OK): raise LogError(f'logs dir {d} is not writable')
+    try: d = check_writable(logs_dir, folder=True)
+    except OwnershipError as e: raise LogError(f'logs dir: {e}') from None
     return d / f'{stage}_training_logs_{(when or datetime.now()):%Y%m%d_%H%M%S}.txt'
+
+def new_log_file(path:Path # the name `log_path` chose
+                )->Path: # the file created: `path`, or `path` with `_2`, `_3`, ... before `.txt`
+    "Create the log file under a name no other run has taken (two runs can start in the same second)."
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for i in range(1, 1000):
+        p = path if i == 1 else path.with_name(f'{path.stem}_{i}{path.suffix}')
+        try: os.close(os.open(p, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)); return p
+        except FileExistsError: continue
+    raise LogError(f'{path}: a thousand logs started in the same second')
 
 def _clean(logs:dict, stage:str)->dict:
     "The logged values, JSON-safe, with GRPO's reward under the seed document's names too."
@@ -45,34 +55,41 @@ class TrainingLog(TrainerCallback):
                  stage:str, # 'sft', 'dpo' or 'grpo'
                  echo:bool=True # also print each block
                 ):
-        self.path, self.stage, self.echo = log_path(logs_dir, stage), stage, echo
+        self.path, self.stage, self.echo, self.last = log_path(logs_dir, stage), stage, echo, None
     def _write(self, text):
         with open(self.path, 'a', encoding='utf-8') as f: f.write(text)
         if self.echo: print(text, end='', flush=True)
     def on_train_begin(self, args, state, control, **kw):
         if state.is_world_process_zero:
+            self.path = new_log_file(log_path(self.path.parent, self.stage))
             self._write(f'=== {self.stage.upper()} Training Logs ===\nStarted at: {datetime.now():%Y-%m-%d %H:%M:%S}\n{RULE}\n\n')
+    def on_step_end(self, args, state, control, **kw):
+        # the last step is always logged, so a run shorter than logging_steps still records its loss and learning rate
+        if state.max_steps and state.global_step >= state.max_steps and self.last != state.global_step: control.should_log = True
     def on_log(self, args, state, control, logs=None, **kw):
-        if state.is_world_process_zero and logs:
-            self._write(f'Step {state.global_step}: {json.dumps(_clean(logs, self.stage), indent=2)}\n{STEP_RULE}\n')
+        if not (state.is_world_process_zero and logs): return
+        if 'train_runtime' in logs: head = f'Summary (step {state.global_step})'   # the trainer's closing figures, not a step
+        else: head, self.last = f'Step {state.global_step}', state.global_step
+        self._write(f'{head}: {json.dumps(_clean(logs, self.stage), indent=2)}\n{STEP_RULE}\n')
 
 # %% ../nbs/07_logs.ipynb #2558eac5
-_STEP_RE = re.compile(r'^Step (\d+): \{', re.M)
+_STEP_RE = re.compile(r'^(?:Step (\d+)|Summary \(step (\d+)\)): \{', re.M)
 
 def read_log(path:str # a log file written by `TrainingLog` (or by the original project)
-            )->dict: # {'stage', 'started', 'steps': [{'step': N, ...metrics}]}
+            )->dict: # {'stage', 'started', 'steps': [{'step': N, ...metrics}], 'summary': {...} or None}
     "Parse a training-log file."
     p = Path(path)
     text = p.read_text(encoding='utf-8')
     head = re.match(r'=== (\w+) Training Logs ===\nStarted at: ([0-9: -]+)\n', text)
     if not head: raise LogError(f'{p}:1: not a training log (expected "=== SFT Training Logs ===" and "Started at:")')
-    steps, dec = [], json.JSONDecoder()
+    steps, summary, dec = [], None, json.JSONDecoder()
     for m in _STEP_RE.finditer(text):
         try: obj, _ = dec.raw_decode(text, m.end() - 1)
         except json.JSONDecodeError as e:
             raise LogError(f'{p}:{text.count(chr(10), 0, m.start()) + 1}: step block is not valid JSON ({e.msg})') from None
-        steps.append({'step': int(m[1]), **obj})
-    return dict(stage=head[1].lower(), started=head[2].strip(), steps=steps)
+        if m[1]: steps.append({'step': int(m[1]), **obj})
+        else: summary = {'step': int(m[2]), **obj}
+    return dict(stage=head[1].lower(), started=head[2].strip(), steps=steps, summary=summary)
 
 def latest_log(logs_dir:str, stage:str)->Path|None:
     "The newest log file of `stage` in `logs_dir` (None if there is none)."

@@ -10,8 +10,8 @@ from pathlib import Path
 
 # %% auto #0
 __all__ = ['MARKER', 'LOCK', 'OwnershipError', 'umask', 'writing', 'atomic_write', 'check_writable', 'manifest', 'owned',
-           'foreign', 'settings_diff', 'claim_dir', 'record', 'clear_dir', 'file_manifest_path', 'claim_file',
-           'mark_file', 'lock_dir']
+           'foreign', 'settings_diff', 'check_claim', 'claim_dir', 'record', 'clear_dir', 'file_manifest_path',
+           'claim_file', 'mark_file', 'lock_dir']
 
 # %% ../nbs/03a_outputs.ipynb #06dcc885
 MARKER, LOCK = '.ttt-nb.json', '.ttt-nb.lock'
@@ -48,13 +48,14 @@ def atomic_write(path, # the file to (re)write
 def check_writable(path, # a file or folder about to be written
                    folder:bool=False # `path` is a folder (else a file)
                   )->Path:
-    "Fail now, not after the work, if `path` cannot be written; create its folder."
+    "Fail now, not after the work, if `path` cannot be written; create nothing."
     p = Path(path).expanduser()
     if folder and p.exists() and not p.is_dir(): raise OwnershipError(f'{p} is a file, not a folder: give a folder for this output')
     if not folder and p.is_dir(): raise OwnershipError(f'{p} is a folder: give a file name for this output')
     d = p if folder else p.parent
+    while not d.exists() and d != d.parent: d = d.parent
     try:
-        d.mkdir(parents=True, exist_ok=True)
+        if not d.is_dir(): raise NotADirectoryError(20, 'Not a directory')
         fd, probe = tempfile.mkstemp(dir=d, prefix='.ttt-nb-probe.'); os.close(fd); os.unlink(probe)
     except OSError as e: raise OwnershipError(f'cannot write in {d}: {e.strerror}') from None
     return p
@@ -89,37 +90,49 @@ def foreign(d)->list:
     "Entries of folder `d` that ttt-nb cannot prove it wrote."
     d = Path(d)
     if not d.is_dir(): return []
-    mine = set(owned(d))
+    mine = set(owned(d)) | {LOCK}   # the lock comes first: `run_pipeline` takes it, then claims
     return sorted(e.name for e in d.iterdir() if e.name not in mine and not e.name.startswith('.ttt-nb-probe.'))
 
 def settings_diff(old:dict, new:dict)->list:
     "`['key: old -> new', ...]` for the settings that differ."
     return [f'{k}: {old.get(k)!r} -> {new.get(k)!r}' for k in sorted(set(old) | set(new)) if old.get(k) != new.get(k)]
 
+def check_claim(d, # the folder to write in
+                kind:str, # what writes there, e.g. 'sft' or 'pipeline'
+                settings:dict=None # the request; None: not compared
+               )->dict|None:
+    "Refuse now if `d` may not become this command's folder (see `claim_dir`); write nothing. Returns its manifest."
+    d = check_writable(d, folder=True)
+    if not d.exists(): return None
+    m, alien = manifest(d), foreign(d)
+    if m is None:
+        if alien: raise OwnershipError(f'{d} holds files ttt-nb did not write ({_few(alien)}): choose a new or empty folder')
+        return None
+    if m.get('kind') != kind: raise OwnershipError(f"{d} holds a ttt-nb {m.get('kind')} output, not {kind}: choose another folder")
+    if settings is not None and m.get('settings') is not None and m['settings'] != settings:
+        raise OwnershipError(f"{d} was written with other settings ({'; '.join(settings_diff(m['settings'], settings))}): "
+                             'choose a new folder for the new settings, or pass --overwrite to replace that run')
+    return m
+
 def claim_dir(d, # the folder to write in
               kind:str, # what writes there, e.g. 'sft' or 'pipeline'
               settings:dict=None # the request; None: not compared
              )->dict:
     "Make `d` this command's folder: new, empty, or claimed before by the same kind (and settings); else refuse."
-    d = check_writable(d, folder=True)
-    m, alien = manifest(d), foreign(d)
-    if m is None:
-        if alien: raise OwnershipError(f'{d} holds files ttt-nb did not write ({_few(alien)}): choose a new or empty folder')
-        return _save(d, dict(tool='ttt-nb', kind=kind, settings=settings, created=time.strftime('%Y-%m-%d %H:%M:%S'), files=[]))
-    if m.get('kind') != kind: raise OwnershipError(f"{d} holds a ttt-nb {m.get('kind')} output, not {kind}: choose another folder")
-    if settings is not None and m.get('settings') is not None and m['settings'] != settings:
-        raise OwnershipError(f"{d} was written with other settings ({'; '.join(settings_diff(m['settings'], settings))}): "
-                             'choose a new folder for the new settings, or pass --overwrite to replace that run')
+    m = check_claim(d, kind, settings)
+    Path(d).mkdir(parents=True, exist_ok=True)
+    if m is None: return _save(d, dict(tool='ttt-nb', kind=kind, settings=settings, created=time.strftime('%Y-%m-%d %H:%M:%S'), files=[]))
     if settings is not None and m.get('settings') is None: m = _save(d, dict(m, settings=settings))
     return m
 
 def record(d, # a claimed folder
-           *names # entries (file or folder names in `d`) this command wrote
+           *names, # entries (file or folder names in `d`) this command wrote
+           **info # facts to keep in the manifest (e.g. the world size a trainer ran with)
           )->dict:
-    "Add `names` to the manifest of `d`."
+    "Add `names` (and `info`) to the manifest of `d`."
     m = manifest(d)
     if m is None: raise OwnershipError(f'{d} has no ttt-nb manifest: claim it first')
-    return _save(d, dict(m, files=sorted(set(m.get('files', [])) | {Path(n).name for n in names})))
+    return _save(d, dict(m, files=sorted(set(m.get('files', [])) | {Path(n).name for n in names}), **info))
 
 def clear_dir(d, # a folder claimed earlier
               kind:str=None # if given, the manifest must be of this kind
@@ -171,6 +184,7 @@ def lock_dir(d # a folder about to be written (created if missing)
     "Hold an exclusive lock on folder `d` while the block runs; refuse at once if another process holds it."
     import fcntl
     d = check_writable(d, folder=True)
+    d.mkdir(parents=True, exist_ok=True)
     f = open(d / LOCK, 'a+')
     try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:

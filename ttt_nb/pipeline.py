@@ -4,30 +4,33 @@
 
 # %% ../nbs/13_pipeline.ipynb #81770c5a
 from __future__ import annotations
-import json, os, time
+import json, os, shutil, time
 from pathlib import Path
 from fastcore.script import call_parse
 from .board import X, O
 from .datasets import sft_rows, dpo_rows, grpo_rows, write_jsonl
 from .models import TINY, load_model
-from .train_sft import train_sft, position_scores, TrainError
+from .outputs import check_claim, claim_dir, clear_dir, foreign, record, lock_dir, atomic_write, OwnershipError
+from .train_sft import train_sft, position_scores, last_complete_checkpoint, TrainError
 from .train_dpo import train_dpo
 from .train_grpo import train_grpo
 from .evaluate import evaluate_model, save_report, summary
 
 # %% auto #0
-__all__ = ['STAGES', 'run_pipeline', 'headline', 'summary_text', 'results_table', 'ttt_pipeline']
+__all__ = ['STAGES', 'PARTS', 'run_settings', 'clear_run', 'run_pipeline', 'headline', 'summary_text', 'results_table',
+           'ttt_pipeline']
 
 # %% ../nbs/13_pipeline.ipynb #523b4d68
 STAGES = ('data', 'sft', 'dpo', 'grpo', 'evaluate')
+PARTS = STAGES + ('logs',)   # the run's sub-folders, each with its own manifest
 
 def _done(out:Path, stage:str)->dict|None:
     p = out / stage / 'stage.json'
     return json.loads(p.read_text()) if p.exists() else None
 
 def _mark(out:Path, stage:str, info:dict)->dict:
-    d = out / stage; d.mkdir(parents=True, exist_ok=True)
-    tmp = d / 'stage.json.tmp'; tmp.write_text(json.dumps(info, indent=1)); tmp.replace(d / 'stage.json')
+    claim_dir(out / stage, stage)
+    atomic_write(out / stage / 'stage.json', json.dumps(info, indent=1)); record(out / stage, 'stage.json')
     return info
 
 def _scores(path:str, thoughts:str)->dict|None:
@@ -35,6 +38,20 @@ def _scores(path:str, thoughts:str)->dict|None:
     if thoughts != 'none': return None
     m, tok = load_model(path)
     return position_scores(m, tok)
+
+def run_settings(**kw)->dict:
+    "The settings a run is known by, JSON-safe (objects such as a thought writer by their `repr`)."
+    return json.loads(json.dumps(kw, sort_keys=True, default=repr))
+
+def clear_run(out:Path)->list:
+    "Delete a pipeline run ttt-nb wrote in `out`, sub-folder by sub-folder through their manifests; refuse, deleting nothing, if anything else is there."
+    out = Path(out)
+    subs = [out / p for p in PARTS if (out / p).is_dir()]
+    alien = [f'{out.name}/{n}' for n in foreign(out) if n not in PARTS] + [f'{s.name}/{n}' for s in subs for n in foreign(s)]
+    if alien: raise OwnershipError(f'{out} holds files ttt-nb did not write ({", ".join(alien[:5])}): nothing deleted; move them away first, or choose another --out')
+    gone = []
+    for s in subs: gone += [f'{s.name}/{n}' for n in clear_dir(s)]; shutil.rmtree(s)
+    return gone + clear_dir(out)
 
 # %% ../nbs/13_pipeline.ipynb #6c8daac5
 def run_pipeline(out:str='runs/demo', # the run's folder: data, checkpoints, logs, report
@@ -46,19 +63,35 @@ def run_pipeline(out:str='runs/demo', # the run's folder: data, checkpoints, log
                  seed:int=0, # seeds data sampling and training
                  sft_kw:dict=None, dpo_kw:dict=None, grpo_kw:dict=None, # extra arguments per trainer
                  data_kw:dict=None, # extra arguments for the dataset generators (e.g. writer=... for llm thoughts)
+                 overwrite:bool=False, # replace an earlier run in `out` (only what ttt-nb wrote there)
                  progress=print # where progress lines go
                 )->dict: # the summary: per-stage scores and seconds, final model, report path
-    "Run datasets → SFT → DPO → GRPO → evaluation, resuming finished stages."
+    "Run datasets → SFT → DPO → GRPO → evaluation in folder `out`, which this process locks; a re-run resumes."
     if start not in STAGES: raise TrainError(f'start must be one of {STAGES}, not {start!r}')
     skips = {s.strip() for s in skip.split(',') if s.strip()}
     if skips - set(STAGES): raise TrainError(f'unknown stage(s) to skip: {sorted(skips - set(STAGES))}')
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    if start not in ('data', 'sft') and not sft_checkpoint: raise TrainError(f"start='{start}' needs sft_checkpoint= (the model to continue from)")
+    settings = run_settings(model_name=model_name, thoughts=thoughts, start=start, sft_checkpoint=sft_checkpoint, skip=sorted(skips),
+                            seed=seed, sft_kw=sft_kw, dpo_kw=dpo_kw, grpo_kw=grpo_kw, data_kw=data_kw)
+    out = Path(out)
+    try:
+        check_claim(out, 'pipeline', None if overwrite else settings)   # before the lock file: a foreign folder gets nothing
+        with lock_dir(out):
+            if overwrite:
+                gone = clear_run(out)
+                if gone: progress(f'[overwrite] deleted the earlier run: {len(gone)} entries ttt-nb wrote')
+            claim_dir(out, 'pipeline', settings)
+            return _run(out, settings, progress, model_name=model_name, thoughts=thoughts, start=start, sft_checkpoint=sft_checkpoint,
+                        skips=skips, seed=seed, sft_kw=sft_kw, dpo_kw=dpo_kw, grpo_kw=grpo_kw, data_kw=data_kw)
+    except OwnershipError as e: raise TrainError(str(e)) from None
+
+def _run(out, settings, progress, *, model_name, thoughts, start, sft_checkpoint, skips, seed, sft_kw, dpo_kw, grpo_kw, data_kw):
+    "The stages of `run_pipeline`, in a folder it has claimed and locked."
     logs, data = out / 'logs', out / 'data'
     todo = STAGES[STAGES.index(start):]
-    info, t_all = dict(model_name=model_name, thoughts=thoughts, stages={}), time.time()
+    info, t_all = dict(model_name=model_name, thoughts=thoughts, settings=settings, stages={}), time.time()
     current = sft_checkpoint if start not in ('data', 'sft') else None
     current_scores = None   # the exact scores of `current`, once a stage of this run has measured them
-    if start not in ('data', 'sft') and not current: raise TrainError(f"start='{start}' needs sft_checkpoint= (the model to continue from)")
     def stage(name, fn):
         nonlocal current, current_scores
         if name not in todo or name in skips: return
@@ -73,23 +106,32 @@ def run_pipeline(out:str='runs/demo', # the run's folder: data, checkpoints, log
         if st.get('model'):
             current = st['model']
             current_scores = st.get('regressed_from') or st.get('scores')
+    claim_dir(logs, 'logs'); record(out, *PARTS)
     dk = dict(thoughts=thoughts, seed=seed, **(data_kw or {}))
     def data_stage():
         files = {}
+        claim_dir(data, 'data')
         llm = lambda kind: dict(out=str(data / f'{kind}.llm-progress.jsonl')) if thoughts == 'llm' else {}  # resumable thought writing
         gk = dict(dk, thoughts='none') if thoughts == 'llm' else dk   # GRPO needs prompts only
         for kind, rows in (('sft', lambda: sft_rows(fmt='pc', **dk, **llm('sft'))), ('dpo', lambda: dpo_rows(**dk, **llm('dpo'))),
                            ('grpo', lambda: grpo_rows(**{k: v for k, v in gk.items() if k != 'writer'}))):
+            record(data, f'{kind}.jsonl', f'{kind}.llm-progress.jsonl')
             files[kind] = str(write_jsonl(rows(), data / f'{kind}.jsonl'))
         return dict(files=files)
     stage('data', data_stage)
     files = (info['stages'].get('data') or _done(out, 'data') or {}).get('files') or {}
     def trained(name, fn, kw):
-        d = str(out / name)
-        t = fn(d, **kw)
-        return dict(model=d, steps=t.state.global_step, log=str(t.log_file), scores=_scores(d, thoughts))
+        d = out / name
+        last = last_complete_checkpoint(d) if d.is_dir() else None
+        if last and (Path(last) / 'trainer_state.json').exists():   # an interrupted stage of this same run: carry on
+            progress(f'[{name}] resuming from {Path(last).name}'); how = dict(resume_from_checkpoint='true')
+        else: how = dict(overwrite=True)                              # (only what ttt-nb wrote there can go)
+        t = fn(str(d), **how, **kw)
+        record(logs, Path(t.log_file).name)
+        return dict(model=str(d), steps=t.state.global_step, log=str(t.log_file), scores=_scores(str(d), thoughts),
+                    resumed_from=Path(last).name if 'resume_from_checkpoint' in how else None)
     # the tiny model's SFT stops once every position is played optimally (train_sft's early_stop=1.0)
-    stage('sft', lambda: trained('sft', lambda d, **k: train_sft(model_name, files.get('sft'), d, str(logs), seed=seed, overwrite=True, **k), sft_kw or {}))
+    stage('sft', lambda: trained('sft', lambda d, **k: train_sft(model_name, files.get('sft'), d, str(logs), seed=seed, **k), sft_kw or {}))
     def guarded(name, fn, kw):
         before = current
         res = trained(name, fn, kw)
@@ -98,16 +140,17 @@ def run_pipeline(out:str='runs/demo', # the run's folder: data, checkpoints, log
             res.update(regressed_from=prev_scores, model=before)
             progress(f"[{name}] made play worse ({prev_scores['optimal']:.2%} -> {res['scores']['optimal']:.2%}): continuing from the earlier model")
         return res
-    stage('dpo', lambda: guarded('dpo', lambda d, **k: train_dpo(current, files.get('dpo'), d, str(logs), seed=seed, overwrite=True, **k), dpo_kw or {}))
-    stage('grpo', lambda: guarded('grpo', lambda d, **k: train_grpo(current, files.get('grpo'), d, str(logs), seed=seed, overwrite=True, **k), grpo_kw or {}))
+    stage('dpo', lambda: guarded('dpo', lambda d, **k: train_dpo(current, files.get('dpo'), d, str(logs), seed=seed, **k), dpo_kw or {}))
+    stage('grpo', lambda: guarded('grpo', lambda d, **k: train_grpo(current, files.get('grpo'), d, str(logs), seed=seed, **k), grpo_kw or {}))
     def evaluate_stage():
         m, tok = load_model(current)
         rep = evaluate_model(m, tok, current, thoughts=thoughts != 'none')
+        record(out, 'report.json')
         return dict(report=str(save_report(rep, out / 'report.json')), summary=summary(rep), model_evaluated=current,
                     headline=headline(rep))
     stage('evaluate', evaluate_stage)
     info.update(final_model=current, seconds=round(time.time() - t_all, 1))
-    (out / 'summary.json').write_text(json.dumps(info, indent=1))
+    record(out, 'summary.json'); atomic_write(out / 'summary.json', json.dumps(info, indent=1))
     return info
 
 def headline(rep:dict)->dict:
@@ -144,13 +187,14 @@ def results_table(info:dict)->str:
 
 # %% ../nbs/13_pipeline.ipynb #bd4fb2af
 @call_parse
-def ttt_pipeline(out:str='runs/demo', # the run's folder (a re-run resumes it)
+def ttt_pipeline(out:str='runs/demo', # the run's folder (a re-run with the same settings resumes it)
                  model_name:str=TINY, # ttt-tiny (CPU, minutes), or a hub id / folder (use a GPU)
                  thoughts:str='none', # none, template or llm
                  start:str='data', # first stage: data, sft, dpo, grpo or evaluate
                  sft_checkpoint:str=None, # the SFT model to continue from when starting at dpo or later
                  skip:str='', # stages to skip, comma-separated
                  seed:int=0, # random seed
+                 overwrite:bool=False, # replace an earlier run in --out (deletes only what ttt-nb wrote there)
                  llm_url:str=None, # thoughts=llm: an OpenAI-compatible endpoint (Ollama, vLLM, llama.cpp server)
                  llm_model:str=None, # thoughts=llm: the model name at that endpoint
                  llm_path:str=None, # thoughts=llm: or a local transformers model folder
@@ -162,5 +206,5 @@ def ttt_pipeline(out:str='runs/demo', # the run's folder (a re-run resumes it)
         from ttt_nb.datasets import make_writer
         kw = dict(url=llm_url, model=llm_model, path=llm_path, key_env=llm_key_env)
         data_kw = dict(writer=make_writer(**{k: v for k, v in kw.items() if v is not None}))
-    info = run_pipeline(out, model_name, thoughts, start, sft_checkpoint, skip, seed, data_kw=data_kw)
+    info = run_pipeline(out, model_name, thoughts, start, sft_checkpoint, skip, seed, data_kw=data_kw, overwrite=overwrite)
     print('\n' + summary_text(info))

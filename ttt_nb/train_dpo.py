@@ -9,7 +9,7 @@ from fastcore.script import call_parse
 from .datasets import load_rows, dpo_rows, to_dataset, DataError
 from .models import TINY, load_model, lora_config
 from .logs import TrainingLog
-from .train_sft import (prepare_output_dir, trainer_args, recipe_for, run_trainer, split_files, step_budget,
+from .train_sft import (prepare_output_dir, claim_output_dir, check_values, report_saved, trainer_args, recipe_for, run_trainer, split_files, step_budget,
                               position_scores, tiny_sft_dir, TrainError)
 
 # %% auto #0
@@ -20,7 +20,7 @@ def dpo_data(data_files=None, # JSONL path(s), comma-separated or a list; None: 
              thoughts:str='none' # our own data only
             ):
     "A prompt/chosen/rejected `Dataset` for DPO."
-    if not data_files: return to_dataset(dpo_rows(thoughts=thoughts))
+    if data_files is None: return to_dataset(dpo_rows(thoughts=thoughts))
     files = split_files(data_files)
     ds = load_rows(files)
     missing = {'prompt', 'chosen', 'rejected'} - set(ds.column_names)
@@ -39,15 +39,19 @@ def train_dpo(path:str, # the SFT checkpoint (or any model name) to start from
               num_epochs:float=None, batch_size:int=None, learning_rate:float=None, max_steps:int=None, seed:int=0,
               report_to:str='none', resume_from_checkpoint:str=None, overwrite:bool=False, lora:bool=False,
               beta:float=None, # strength of the pull towards the reference model
-              max_length:int=None, save_steps:int=None, logging_steps:int=None, push_to_hub:bool=False,
+              max_length:int=1024, # truncate pairs to this many tokens (TRL's default; None: never)
+              save_steps:int=None, logging_steps:int=None, push_to_hub:bool=False,
               hub_model_id:str=None, trust_remote_code:bool=False, thoughts:str='none', callbacks:list=None):
     "Preference-tune a model with TRL's DPOTrainer; returns the trainer."
+    check_values(num_epochs=num_epochs, batch_size=batch_size, learning_rate=learning_rate, max_steps=max_steps, beta=beta,
+                 max_length=max_length, save_steps=save_steps, logging_steps=logging_steps)
     from trl import DPOTrainer, DPOConfig
-    resume = prepare_output_dir(output_dir, resume_from_checkpoint, overwrite)
+    resume = prepare_output_dir(output_dir, resume_from_checkpoint, overwrite, 'dpo')
     log = TrainingLog(logs_dir, 'dpo')
+    ds = dpo_data(data_files, thoughts)
+    claim_output_dir(output_dir, 'dpo', clear=overwrite and resume is None)
     model, tok = load_model(path, trust_remote_code=trust_remote_code, seed=seed)
     ref = None if lora else load_model(path, trust_remote_code=trust_remote_code, seed=seed)[0]
-    ds = dpo_data(data_files, thoughts)
     recipe, max_steps = step_budget(recipe_for(path, RECIPES), max_steps, num_epochs)
     if beta is not None: recipe['beta'] = beta
     args = trainer_args(DPOConfig, path, output_dir, recipe, num_epochs, batch_size, learning_rate, max_steps, seed,
@@ -70,10 +74,10 @@ def ttt_train_dpo(path:str=None, # SFT checkpoint to start from (e.g. qwen2.5-0.
                   seed:int=0, # random seed
                   report_to:str='none', # none, tensorboard, trackio or wandb
                   resume_from_checkpoint:str=None, # 'true' for the last checkpoint in output_dir, or a path
-                  overwrite:bool=False, # replace a finished model in output_dir
+                  overwrite:bool=False, # replace the model this command wrote in output_dir (never other files)
                   lora:bool=False, # LoRA adapters via peft
                   beta:float=None, # DPO beta (default 0.1)
-                  max_length:int=None, # truncate pairs to this many tokens
+                  max_length:int=1024, # truncate pairs to this many tokens (0: never)
                   save_steps:int=None, # save a checkpoint every N steps
                   logging_steps:int=None, # log every N steps
                   push_to_hub:bool=False, # push the result (needs HF_TOKEN)
@@ -84,6 +88,6 @@ def ttt_train_dpo(path:str=None, # SFT checkpoint to start from (e.g. qwen2.5-0.
     start = path or model_name
     if not start: raise TrainError('give the checkpoint to start from with --path (or --model_name)')
     t = train_dpo(start, data_files, output_dir, logs_dir, num_epochs, batch_size, learning_rate, max_steps, seed,
-                  report_to, resume_from_checkpoint, overwrite, lora, beta, max_length, save_steps, logging_steps,
+                  report_to, resume_from_checkpoint, overwrite, lora, beta, max_length or None, save_steps, logging_steps,
                   push_to_hub, hub_model_id, trust_remote_code)
-    print(f'saved {output_dir} after {t.state.global_step} steps; log: {t.log_file}')
+    report_saved(t, output_dir)

@@ -10,7 +10,7 @@ from .datasets import load_rows, grpo_rows, to_dataset, add_labels, DataError
 from .rewards import get_rewards
 from .models import TINY, load_model, lora_config
 from .logs import TrainingLog
-from .train_sft import (prepare_output_dir, trainer_args, recipe_for, run_trainer, split_files, step_budget,
+from .train_sft import (prepare_output_dir, claim_output_dir, check_values, report_saved, trainer_args, recipe_for, run_trainer, split_files, step_budget,
                               position_scores, tiny_sft_dir, TrainError)
 
 # %% auto #0
@@ -21,7 +21,7 @@ def grpo_data(data_files=None, # JSONL path(s), comma-separated or a list; None:
               thoughts:str='none' # our own data only
              ):
     "A prompt-only `Dataset` (plus label columns when known) for GRPO."
-    if not data_files: return to_dataset(grpo_rows(thoughts=thoughts)).select_columns(['prompt', 'board', 'side', 'best_moves', 'best'])
+    if data_files is None: return to_dataset(grpo_rows(thoughts=thoughts)).select_columns(['prompt', 'board', 'side', 'best_moves', 'best'])
     files = split_files(data_files)
     ds = load_rows(files)
     if 'prompt' not in ds.column_names: raise DataError(f'{files}: GRPO needs a "prompt" column, found {ds.column_names}')
@@ -50,11 +50,13 @@ def train_grpo(model_name:str, # the model to start from: usually an SFT (or DPO
                vllm_mode:str='colocate', # 'colocate': vLLM inside the training processes; 'server': a `trl vllm-serve` process
                vllm_server_base_url:str=None): # server mode: where `trl vllm-serve` listens (default localhost:8000)
     "Reinforcement-learn a model with TRL's GRPOTrainer and our reward functions; returns the trainer."
+    check_values(num_epochs=num_epochs, batch_size=batch_size, learning_rate=learning_rate, max_steps=max_steps,
+                 num_generations=num_generations, max_completion_length=max_completion_length, temperature=temperature,
+                 save_steps=save_steps, logging_steps=logging_steps)
     from trl import GRPOTrainer, GRPOConfig
     rewards = get_rewards(reward)
-    resume = prepare_output_dir(output_dir, resume_from_checkpoint, overwrite)
+    resume = prepare_output_dir(output_dir, resume_from_checkpoint, overwrite, 'grpo')
     log = TrainingLog(logs_dir, 'grpo')
-    model, tok = load_model(model_name, trust_remote_code=trust_remote_code, seed=seed)
     ds = grpo_data(data_files, thoughts)
     recipe, max_steps = step_budget(recipe_for(model_name, RECIPES), max_steps, num_epochs)
     for k, v in dict(num_generations=num_generations, max_completion_length=max_completion_length, temperature=temperature).items():
@@ -64,6 +66,8 @@ def train_grpo(model_name:str, # the model to start from: usually an SFT (or DPO
     args = trainer_args(GRPOConfig, model_name, output_dir, recipe, num_epochs, batch_size, learning_rate, max_steps, seed,
                         report_to, push_to_hub, hub_model_id, save_steps, logging_steps,
                         **(dict(use_vllm=True, vllm_mode=vllm_mode, vllm_server_base_url=vllm_server_base_url) if use_vllm else {}))
+    claim_output_dir(output_dir, 'grpo', clear=overwrite and resume is None)
+    model, tok = load_model(model_name, trust_remote_code=trust_remote_code, seed=seed)
     trainer = GRPOTrainer(model=model, reward_funcs=rewards, args=args, train_dataset=ds, processing_class=tok,
                           callbacks=[log] + list(callbacks or []), peft_config=lora_config() if lora else None)
     return run_trainer(trainer, tok, output_dir, resume, log)
@@ -82,7 +86,7 @@ def ttt_train_grpo(model_name:str=TINY, # model to start from: an SFT/DPO checkp
                    seed:int=0, # random seed
                    report_to:str='none', # none, tensorboard, trackio or wandb
                    resume_from_checkpoint:str=None, # 'true' for the last checkpoint in output_dir, or a path
-                   overwrite:bool=False, # replace a finished model in output_dir
+                   overwrite:bool=False, # replace the model this command wrote in output_dir (never other files)
                    lora:bool=False, # LoRA adapters via peft
                    num_generations:int=None, # answers sampled per prompt (default 8)
                    max_completion_length:int=None, # tokens per answer (tiny 4; with thoughts ~512)
@@ -101,4 +105,4 @@ def ttt_train_grpo(model_name:str=TINY, # model to start from: an SFT/DPO checkp
                    seed, report_to, resume_from_checkpoint, overwrite, lora, num_generations, max_completion_length,
                    temperature, save_steps, logging_steps, push_to_hub, hub_model_id, trust_remote_code,
                    use_vllm=use_vllm, vllm_mode=vllm_mode, vllm_server_base_url=vllm_server_base_url)
-    print(f'saved {output_dir} after {t.state.global_step} steps; log: {t.log_file}')
+    report_saved(t, output_dir)

@@ -14,11 +14,13 @@ from .formats import render_prompt, split_text, STYLES
 from .datasets import load_rows, sft_rows, to_dataset, DataError
 from .models import TINY, TINY_CONFIG, build_tokenizer, load_model, save_model, greedy_moves, hardware_defaults, lora_config, is_tiny
 from .logs import TrainingLog
+from .outputs import check_claim, claim_dir, clear_dir, foreign, record, atomic_write, OwnershipError
 
 # %% auto #0
-__all__ = ['RECIPES', 'position_scores', 'OptimalStop', 'TrainError', 'last_complete_checkpoint', 'prepare_output_dir',
-           'split_files', 'sft_data', 'direct_answers', 'trainer_args', 'recipe_for', 'finish', 'run_trainer',
-           'step_budget', 'train_sft', 'ttt_train_sft', 'KillAt', 'cache_dir', 'tiny_sft_dir']
+__all__ = ['RECIPES', 'position_scores', 'OptimalStop', 'TrainError', 'last_complete_checkpoint', 'is_main_process',
+           'prepare_output_dir', 'claim_output_dir', 'split_files', 'sft_data', 'direct_answers', 'check_values',
+           'trainer_args', 'recipe_for', 'finish', 'run_trainer', 'report_saved', 'step_budget', 'train_sft',
+           'ttt_train_sft', 'KillAt', 'cache_dir', 'tiny_sft_dir']
 
 # %% ../nbs/08_sft.ipynb #c01aa29c
 def position_scores(model, tok, # a model that answers with the move directly (no thought)
@@ -56,20 +58,29 @@ def last_complete_checkpoint(d:Path)->str|None:
 
 def _finished(d:Path)->bool: return (d / 'config.json').exists() and any(d.glob('*.safetensors'))
 
+def is_main_process()->bool:
+    "Rank 0 of an `accelerate launch`/`torchrun` job, or a plain single process (before any `Accelerator` exists)."
+    return os.environ.get('RANK', '0') == '0'
+
 def prepare_output_dir(output_dir:str, # where checkpoints and the final model go
                        resume_from_checkpoint:str=None, # None, 'true'/'last' (the last checkpoint) or a checkpoint path
-                       overwrite:bool=False # allow replacing a finished model in `output_dir`
+                       overwrite:bool=False, # allow replacing a model this stage wrote in `output_dir`
+                       kind:str='sft' # the stage writing there: 'sft', 'dpo' or 'grpo'
                       )->str|None: # the checkpoint to resume from, or None
-    "Check `output_dir` against the request and resolve the checkpoint to resume from."
+    "Check `output_dir` against the request and resolve the checkpoint to resume from; write nothing yet."
     d = Path(output_dir)
-    last = last_complete_checkpoint(d)
-    if resume_from_checkpoint in (None, '', False, 'false', 'False'):
-        if _finished(d) and not overwrite:
-            raise TrainError(f'{d} already holds a finished model: pass --overwrite to replace it, or choose another --output_dir')
-        if last and not overwrite:
-            raise TrainError(f'{d} holds checkpoints ({Path(last).name}): pass --resume_from_checkpoint true to continue, or --overwrite')
-        if overwrite and d.exists(): shutil.rmtree(d)
-        return None
+    try:
+        check_claim(d, kind)
+        last = last_complete_checkpoint(d) if d.is_dir() else None
+        if resume_from_checkpoint in (None, '', False, 'false', 'False'):
+            if _finished(d) and not overwrite:
+                raise TrainError(f'{d} already holds a finished model: pass --overwrite to replace it, or choose another --output_dir')
+            if last and not overwrite:
+                raise TrainError(f'{d} holds checkpoints ({Path(last).name}): pass --resume_from_checkpoint true to continue, or --overwrite')
+            if overwrite and foreign(d):
+                raise TrainError(f'{d} holds files ttt-nb did not write ({", ".join(foreign(d)[:5])}): nothing deleted; move them away first, or choose another --output_dir')
+            return None
+    except OwnershipError as e: raise TrainError(str(e)) from None
     if resume_from_checkpoint in (True, 'true', 'True', 'last'):
         if not last: raise TrainError(f'nothing to resume: {d} has no checkpoint-N folder')
         if not (Path(last) / 'trainer_state.json').exists(): raise TrainError(f'{last} is incomplete (no trainer_state.json): delete it or name another checkpoint')
@@ -77,16 +88,29 @@ def prepare_output_dir(output_dir:str, # where checkpoints and the final model g
     if not Path(resume_from_checkpoint).is_dir(): raise TrainError(f'checkpoint {resume_from_checkpoint} does not exist')
     return str(resume_from_checkpoint)
 
+def claim_output_dir(output_dir:str, # the folder `prepare_output_dir` accepted
+                     kind:str='sft', # the stage writing there
+                     clear:bool=False # delete what this stage wrote there before (an accepted --overwrite)
+                    ):
+    "Make `output_dir` this stage's folder (main process only), clearing its earlier outputs if asked."
+    if not is_main_process(): return
+    try:
+        claim_dir(output_dir, kind)
+        if clear: clear_dir(output_dir, kind)
+    except OwnershipError as e: raise TrainError(str(e)) from None
+
 # %% ../nbs/08_sft.ipynb #27171bcc
 def split_files(data_files)->list:
-    "Data files given as a list or as one comma-separated string."
-    return [f.strip() for f in data_files.split(',')] if isinstance(data_files, str) else list(data_files)
+    "Data files given as a list or as one comma-separated string; an empty name is an error, not 'no files'."
+    files = [f.strip() for f in data_files.split(',')] if isinstance(data_files, str) else [str(f) for f in data_files]
+    if not files or not all(files): raise DataError(f'--data_files {data_files!r} names no file: give JSONL paths, or leave the flag out for our own data')
+    return files
 
 def sft_data(data_files=None, # JSONL path(s), comma-separated or a list; None: every position, solver labels
              thoughts:str='none' # our own data only: 'none' or 'template' thoughts
             ):
     "A prompt/completion `Dataset` for SFT."
-    if not data_files: return to_dataset(sft_rows(thoughts=thoughts, fmt='pc'))
+    if data_files is None: return to_dataset(sft_rows(thoughts=thoughts, fmt='pc'))
     files = split_files(data_files)
     ds = load_rows(files)
     if 'chosen' in ds.column_names: raise DataError(f'{files}: these are DPO pairs (prompt/chosen/rejected): use ttt_train_dpo')
@@ -110,6 +134,17 @@ RECIPES = dict(
     hub=dict(num_train_epochs=3, per_device_train_batch_size=8, learning_rate=5e-5, warmup_steps=0.03,
              lr_scheduler_type='cosine', weight_decay=0.0, logging_steps=10, save_strategy='steps', save_steps=500, save_total_limit=3))
 
+def check_values(**kw):
+    "Refuse out-of-range training values before anything is loaded (None: the recipe's default)."
+    rules = dict(max_steps=(lambda v: v == -1 or v >= 1, 'a positive number of steps, or -1 (train by epochs)'),
+                 num_epochs=(lambda v: v > 0, 'positive'), learning_rate=(lambda v: v > 0, 'positive'),
+                 beta=(lambda v: v >= 0, 'zero or more'), temperature=(lambda v: v > 0, 'positive'),
+                 early_stop=(lambda v: 0 <= v <= 1, 'a share between 0 (off) and 1'))
+    for k, v in kw.items():
+        if v is None: continue
+        ok, want = rules.get(k, (lambda v: v >= 1, 'a positive whole number'))
+        if not ok(v): raise TrainError(f'--{k} must be {want}, not {v}')
+
 def trainer_args(config_cls, # a TRL config class: SFTConfig, DPOConfig or GRPOConfig
                  model_name:str, output_dir:str, recipe:dict, # defaults for this model and stage
                  num_epochs:float=None, batch_size:int=None, learning_rate:float=None, max_steps:int=-1, seed:int=0,
@@ -124,7 +159,7 @@ def trainer_args(config_cls, # a TRL config class: SFTConfig, DPOConfig or GRPOC
     if logging_steps: kw['logging_steps'] = logging_steps
     kw.update(hardware_defaults(tiny=is_tiny(model_name)))
     if push_to_hub and not os.environ.get('HF_TOKEN'): raise TrainError('--push_to_hub needs a token in the HF_TOKEN environment variable')
-    kw.update(output_dir=str(output_dir), max_steps=max_steps if max_steps else -1, seed=seed, report_to=report_to,
+    kw.update(output_dir=str(output_dir), max_steps=-1 if max_steps is None else max_steps, seed=seed, report_to=report_to,
               push_to_hub=push_to_hub, hub_model_id=hub_model_id, **extra)
     return config_cls(**kw)
 
@@ -134,9 +169,12 @@ def recipe_for(model_name:str, stage:dict)->dict:
 
 # %% ../nbs/08_sft.ipynb #f1b5994a
 def finish(trainer, tok, output_dir:str):
-    "Save the final model and tokenizer into `output_dir` (main process only)."
+    "Save the final model and tokenizer into `output_dir` and record what is there in its manifest (main process only)."
     trainer.save_model(output_dir)
-    if trainer.is_world_process_zero(): tok.save_pretrained(output_dir)
+    if trainer.is_world_process_zero():
+        tok.save_pretrained(output_dir)
+        record(output_dir, *[p.name for p in Path(output_dir).iterdir() if not p.name.startswith('.ttt-nb')],
+               world_size=trainer.args.world_size, steps=trainer.state.global_step)
 
 def run_trainer(trainer, tok, output_dir:str, resume:str|None, log:TrainingLog):
     "Train (resuming if asked), save the final model, and remember the log file: the tail every stage shares."
@@ -144,6 +182,12 @@ def run_trainer(trainer, tok, output_dir:str, resume:str|None, log:TrainingLog):
     finish(trainer, tok, output_dir)
     trainer.log_file = log.path
     return trainer
+
+def report_saved(trainer, output_dir:str):
+    "The command line's last word (main process only): where the model went, after how many steps, in how many processes."
+    if trainer.is_world_process_zero():
+        n = trainer.args.world_size
+        print(f"saved {output_dir} after {trainer.state.global_step} steps in {n} process{'es' if n > 1 else ''}; log: {trainer.log_file}")
 
 def step_budget(recipe:dict, max_steps:int=None, num_epochs:float=None)->tuple:
     "`(recipe, max_steps)`: an explicit --max_steps or --num_epochs overrides the recipe's own step count."
@@ -160,19 +204,22 @@ def train_sft(model_name:str=TINY, # hub id, local folder/checkpoint, or 'ttt-ti
               report_to:str='none', resume_from_checkpoint:str=None, overwrite:bool=False,
               lora:bool=False, # train LoRA adapters (peft) instead of all weights
               early_stop:float=None, # stop when this share of positions gets an optimal move (tiny default 1.0; 0: never)
-              max_length:int=None, # truncate longer examples (None: no truncation)
+              max_length:int=1024, # truncate longer examples to this many tokens (TRL's default; None: no truncation)
               save_steps:int=None, push_to_hub:bool=False, hub_model_id:str=None, trust_remote_code:bool=False,
               thoughts:str='none', # our own data only: 'none' or 'template'
               logging_steps:int=None, # log every N steps (default: tiny 50, hub 10)
               callbacks:list=None # extra TrainerCallbacks
              ):
     "Fine-tune a causal LM on SFT rows with TRL; returns the trainer."
+    check_values(num_epochs=num_epochs, batch_size=batch_size, learning_rate=learning_rate, max_steps=max_steps,
+                 early_stop=early_stop, max_length=max_length, save_steps=save_steps, logging_steps=logging_steps)
     from trl import SFTTrainer, SFTConfig
-    resume = prepare_output_dir(output_dir, resume_from_checkpoint, overwrite)
+    resume = prepare_output_dir(output_dir, resume_from_checkpoint, overwrite, 'sft')
     log = TrainingLog(logs_dir, 'sft')
+    ds = sft_data(data_files, thoughts)
+    claim_output_dir(output_dir, 'sft', clear=overwrite and resume is None)
     model, tok = load_model(model_name, trust_remote_code=trust_remote_code, seed=seed)
     tok.padding_side = 'right'
-    ds = sft_data(data_files, thoughts)
     args = trainer_args(SFTConfig, model_name, output_dir, recipe_for(model_name, RECIPES), num_epochs, batch_size,
                         learning_rate, max_steps, seed, report_to, push_to_hub, hub_model_id, save_steps, logging_steps,
                         max_length=max_length, completion_only_loss=True)
@@ -196,10 +243,10 @@ def ttt_train_sft(model_name:str=TINY, # hub id (e.g. Qwen/Qwen2.5-0.5B), local 
                   seed:int=0, # random seed (data order and the tiny model's initialisation)
                   report_to:str='none', # none, tensorboard, trackio or wandb
                   resume_from_checkpoint:str=None, # 'true' for the last checkpoint in output_dir, or a checkpoint path
-                  overwrite:bool=False, # replace a finished model in output_dir
+                  overwrite:bool=False, # replace the model this command wrote in output_dir (never other files)
                   lora:bool=False, # LoRA adapters via peft
                   early_stop:float=None, # stop when this share of positions is played optimally (0: off)
-                  max_length:int=None, # truncate examples to this many tokens
+                  max_length:int=1024, # truncate examples to this many tokens (0: never)
                   save_steps:int=None, # save a checkpoint every N steps (default: tiny every epoch, hub every 500)
                   push_to_hub:bool=False, # push the result to the hub (needs HF_TOKEN)
                   hub_model_id:str=None, # repository name on the hub
@@ -209,9 +256,9 @@ def ttt_train_sft(model_name:str=TINY, # hub id (e.g. Qwen/Qwen2.5-0.5B), local 
                  ):
     "Supervised fine-tuning (TRL SFTTrainer) with the seed's arguments and log files."
     t = train_sft(model_name, data_files, output_dir, logs_dir, num_epochs, batch_size, learning_rate, max_steps, seed,
-                  report_to, resume_from_checkpoint, overwrite, lora, early_stop, max_length, save_steps, push_to_hub,
+                  report_to, resume_from_checkpoint, overwrite, lora, early_stop, max_length or None, save_steps, push_to_hub,
                   hub_model_id, trust_remote_code, thoughts, logging_steps)
-    print(f'saved {output_dir} after {t.state.global_step} steps; log: {t.log_file}')
+    report_saved(t, output_dir)
 
 # %% ../nbs/08_sft.ipynb #a3eb36a8
 class KillAt(TrainerCallback):
@@ -234,6 +281,7 @@ def tiny_sft_dir(retrain:bool=False, # train again even if a cached model exists
     if retrain or not (d / 'scores.json').exists():
         t = train_sft(output_dir=str(d), logs_dir=logs_dir or str(cache_dir() / 'logs'), overwrite=True)
         scores = position_scores(t.model, t.processing_class)
-        (d / 'scores.json').write_text(json.dumps(dict(scores, steps=t.state.global_step, epoch=t.state.epoch,
-                                                      log=str(t.log_file), seconds=t.state.log_history[-1].get('train_runtime'))))
+        atomic_write(d / 'scores.json', json.dumps(dict(scores, steps=t.state.global_step, epoch=t.state.epoch,
+                                                        log=str(t.log_file), seconds=t.state.log_history[-1].get('train_runtime'))))
+        record(d, 'scores.json')
     return d
