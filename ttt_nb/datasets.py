@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_datasets.ipynb #d14e6073
 from __future__ import annotations
-import json, os, random, statistics, tempfile, time
+import json, os, random, re, statistics, sys, time
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -14,13 +14,14 @@ from .solver import *
 from .formats import *
 from .thoughts import *
 from .thoughts import _jsonl_lines
+from .outputs import OwnershipError, writing, claim_file, mark_file
 
 # %% auto #0
 __all__ = ['SAMPLINGS', 'SIDES', 'THOUGHTS', 'LABELS', 'KINDS', 'DataError', 'sample_positions', 'heuristic_moves', 'label_move',
            'worse_moves', 'label_columns', 'sft_rows', 'dpo_rows', 'grpo_rows', 'minimax_rows', 'grpo_from_minimax',
-           'to_dataset', 'sft_dataset', 'dpo_dataset', 'grpo_dataset', 'minimax_dataset', 'read_jsonl', 'write_jsonl',
-           'dedupe_rows', 'add_labels', 'load_rows', 'dataset_report', 'report_table', 'report_figures', 'make_writer',
-           'default_out', 'ttt_dataset']
+           'to_dataset', 'sft_dataset', 'dpo_dataset', 'grpo_dataset', 'minimax_dataset', 'row_problem', 'read_jsonl',
+           'write_jsonl', 'dedupe_rows', 'add_labels', 'load_rows', 'dataset_report', 'report_table', 'report_figures',
+           'make_writer', 'default_out', 'ttt_dataset']
 
 # %% ../nbs/04_datasets.ipynb #8866ffc5
 SAMPLINGS = ('exhaustive', 'random', 'canonical')
@@ -46,8 +47,11 @@ def sample_positions(sampling:str='exhaustive', # 'exhaustive', 'random' or 'can
     "The boards a dataset is made of."
     _choice('sampling', sampling, SAMPLINGS); _choice('side', side, SIDES)
     rng = random.Random(f'{seed}-positions')
+    if n is not None and not n >= 1: raise DataError(f'n must be at least 1, not {n}')
     if sampling == 'random':
         if n is None: raise DataError('random sampling needs n (the number of positions)')
+        most = len(nonterminal_positions(None if side == 'both' else side))
+        if dedupe and n > most: raise DataError(f'n={n}, but there are only {most} positions for side={side}')
         ks = [k for k in range(min_moves, max_moves + 1) if side == 'both' or (k % 2 == 0) == (side == X)]
         if not ks or min_moves < 0 or max_moves > 8: raise DataError(f'no move count in {min_moves}..{max_moves} gives {side} to move')
         out, seen, tries = [], set(), 0
@@ -109,6 +113,7 @@ def _run(plan:list, make_row, thoughts:str, seed:int, writer, out, run_kw:dict)-
             raise DataError("thoughts='llm' needs a writer (OpenAIWriter, LocalWriter, ...) and an out file to append rows to")
         run = write_thoughts(plan, writer, out, make_row=make_row, **run_kw)
         if run_kw.get('progress', True): print(run)
+        if not Path(out).exists(): raise DataError(f'{run}: no row could be written, so {out} was not created')
         return read_jsonl(out)
     if thoughts == 'none': return [make_row(b, ms, (None,) * len(ms)) for b, ms in plan]
     rng = random.Random(f'{seed}-thoughts')
@@ -215,8 +220,43 @@ def minimax_dataset(**kw)->'datasets.Dataset':
     return to_dataset(minimax_rows(**kw))
 
 # %% ../nbs/04_datasets.ipynb #2d329805
+_ANSWER_RE = re.compile(r'(?:(?!<\|move\|>).)*<\|move\|>\s*<\|([0-2])-([0-2])\|>(?:<\|end\|>)?\s*', re.S)   # one move, at the end
+
+def _answer_problem(b:Board, full:str, answer:str|None, what:str)->str|None:
+    "Why the answer in `full` does not end in one legal move written in `answer` (None: anywhere after the prompt)."
+    rest = split_text(full)[1]
+    m = _ANSWER_RE.fullmatch(rest)
+    if m is None:
+        if extract_move(rest) is None: return f'{what} has no move (<|move|><|r-c|><|end|>): {rest[-60:]!r}'
+        if rest.count(MOVE) > 1: return f'{what} writes {rest.count(MOVE)} moves, not one'
+        return f'{what} does not end with its move (only <|end|> may follow it): {rest[-60:]!r}'
+    if answer is not None and len(full) - len(rest) + m.start(1) < len(full) - len(answer):
+        return f'the move is written in the prompt, not in {what}'
+    c = 3 * int(m[1]) + int(m[2])
+    if b[c] != EMPTY: return f'{what} plays {cell_name(c)}, which {b[c]} holds already'
+    return None
+
+def row_problem(row:dict # one JSONL row of any seed schema
+               )->str|None: # why it cannot be trained on, or None
+    "Check a row: its board and side (`parse_row`), its label column, and its answer: an SFT text or completion, or a DPO `chosen`, must end in one legal move (a thought before it); `chosen` must differ from `rejected`."
+    try: p = parse_row(row)
+    except FormatError as e: return str(e)
+    if 'board' in row and row['board'] != p['board']:
+        return f'column "board" is {row["board"]!r} but the prompt shows {str(p["board"])!r}'
+    b = p['board']
+    if 'text' in row: return _answer_problem(b, row['text'], None, 'the text')
+    if 'chosen' in row:
+        why = _answer_problem(b, join_text(row['prompt'], row['chosen']), row['chosen'], '"chosen"')
+        if why: return why
+        if (p['thought'], p['move']) == (p['rejected_thought'], p['rejected_move']):
+            return f'"chosen" and "rejected" are the same answer ({cell_name(p["move"])}{", same thought" if p["thought"] else ""}): nothing to prefer'
+        return None
+    if 'completion' in row: return _answer_problem(b, join_text(row['prompt'], row['completion']), row['completion'], 'the completion')
+    return None                                             # a GRPO prompt: no answer to check
+
 def read_jsonl(path:str|Path, # a JSONL file
-               validate:bool=True # parse every row's board (and check label columns against it)
+               validate:bool=True, # check every row with `row_problem` (board, side, label columns, the move)
+               skipped:list=None # a list: append `'file:line: reason'` for each bad row and go on, instead of raising
               )->list:
     "Rows of a JSONL file; `DataError` naming `file:line` for anything malformed."
     path = Path(path)
@@ -229,12 +269,12 @@ def read_jsonl(path:str|Path, # a JSONL file
             missing, extra = [c for c in cols if c not in row], [c for c in row if c not in cols]
             raise DataError(f'{path}:{i}: ' + (f'missing column(s) {missing}' if missing else f'unexpected column(s) {extra}')
                             + f' (line 1 has {cols})')
-        if validate:
-            try: p = parse_row(row)
-            except FormatError as e: raise DataError(f'{path}:{i}: {e}') from None
-            if 'board' in row and row['board'] != p['board']:
-                raise DataError(f'{path}:{i}: column "board" is {row["board"]!r} but the prompt shows {str(p["board"])!r}')
+        why = row_problem(row) if validate else None
+        if why:
+            if skipped is None: raise DataError(f'{path}:{i}: {why}')
+            skipped.append(f'{path}:{i}: {why}'); continue
         rows.append(row)
+    if not rows and skipped: raise DataError(f'{path}: no usable rows (all {len(skipped)} fail the checks; first: {skipped[0]})')
     if not rows: raise DataError(f'{path}: empty file (no rows)')
     return rows
 
@@ -242,16 +282,10 @@ def write_jsonl(rows, # dicts, or a `datasets.Dataset`
                 path:str|Path, # destination; replaced atomically
                 ensure_ascii:bool=False # escape non-ASCII characters as \\uXXXX
                )->Path:
-    "Write rows as JSONL through a temporary file and a rename."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
-    try:
-        with os.fdopen(fd, 'w', encoding='utf-8', newline='\n') as f:
-            for r in rows: f.write(json.dumps(r, ensure_ascii=ensure_ascii) + '\n')
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True); raise
-    return path
+    "Write rows as JSONL through a temporary file and a rename (`outputs.writing`): the usual permissions, never half a file."
+    with writing(path) as f:
+        for r in rows: f.write(json.dumps(r, ensure_ascii=ensure_ascii) + '\n')
+    return Path(path)
 
 def dedupe_rows(rows:list, # rows to filter
                 by:str='board' # 'board': one row per position; 'row': drop exact repeats only
@@ -275,20 +309,27 @@ def add_labels(ds:'datasets.Dataset' # rows of any seed schema
 
 def load_rows(paths, # a JSONL path or a list of them (same columns)
               labels:bool=False, # add the label columns with `add_labels`
-              validate:bool=True # check every row (see `read_jsonl`)
-             )->'datasets.Dataset':
+              validate:bool=True, # check every row (see `read_jsonl`, `row_problem`)
+              skip_bad:bool=False # skip rows that fail the checks (reported on stderr, listed in `.skipped`) instead of stopping
+             )->'datasets.Dataset': # the rows; `.skipped` lists `'file:line: reason'` for each row left out
     "Rows of one or more JSONL files as a `datasets.Dataset`."
     paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
     if not paths: raise DataError('no files given')
-    rows, cols = [], None
+    rows, cols, skipped = [], None, []
     for p in paths:
-        rs = read_jsonl(p, validate)
+        bad = [] if skip_bad else None
+        rs = read_jsonl(p, validate, bad)
+        if bad:
+            print(f'{p}: skipped {len(bad)} of {len(rs) + len(bad)} rows (first: {bad[0]})', file=sys.stderr)
+            skipped += bad
         if cols is None: cols = (p, set(rs[0]))
         elif set(rs[0]) != cols[1]: raise DataError(f'{p} has columns {sorted(rs[0])} but {cols[0]} has {sorted(cols[1])}')
         rows += rs
     try: ds = to_dataset(rows)
     except DataError as e: raise DataError(f'{", ".join(map(str, paths))}: {e}') from None
-    return add_labels(ds) if labels else ds
+    ds = add_labels(ds) if labels else ds
+    ds.skipped = skipped
+    return ds
 
 # %% ../nbs/04_datasets.ipynb #22b376e3
 def _mean(xs): return sum(xs) / len(xs) if xs else None
@@ -360,11 +401,24 @@ def make_writer(url:str=None, # OpenAI-compatible base URL
     raise DataError('--thoughts llm needs --llm_url (an OpenAI-compatible server) or --llm_path (a local model)')
 
 def default_out(kind:str, thoughts:str='none', fmt:str='text')->str:
-    "The seed's file name for a dataset kind."
+    "The default file name for a dataset kind: `ttt_<kind>_<thoughts>.jsonl`, never one of the original project's names."
     tag = {'none': 'nothink', 'template': 'template', 'llm': 'llm'}[thoughts]
-    if kind == 'sft': return f'tictactoe_sft_{tag}' + ('_pc' if fmt == 'pc' else '') + '.jsonl'
-    if kind in ('dpo', 'grpo'): return f'tictactoe_{kind}_{tag}.jsonl'
-    return f'tictactoe_{kind}_{time.strftime("%Y%m%d_%H%M%S")}.jsonl'
+    if kind == 'sft': return f'ttt_sft_{tag}' + ('_pc' if fmt == 'pc' else '') + '.jsonl'
+    if kind in ('dpo', 'grpo'): return f'ttt_{kind}_{tag}.jsonl'
+    return f'ttt_{kind}.jsonl'
+
+def _check_numbers(**opts):
+    "`DataError` for the first option outside its range; `opts` maps a name to (value, lowest allowed, strictly above it)."
+    for name, (v, low, strict) in opts.items():
+        if v is not None and not (v > low if strict else v >= low):
+            raise DataError(f'--{name} must be {"above" if strict else "at least"} {low}, not {v}')
+
+def _console_error(cmd:str, e:Exception):
+    "Re-raise `e` in a Python call; run from the command line, print it as one line `cmd: error: ...` and exit with status 2."
+    import fastcore.script as fs
+    cli = getattr(fs, '_cli_func', None)
+    if cli is None or not cli.get(): raise e
+    print(f'{cmd}: error: {e}', file=sys.stderr); raise SystemExit(2)
 
 @call_parse
 def ttt_dataset(kind:Param('what to write', str, choices=KINDS),
@@ -373,7 +427,7 @@ def ttt_dataset(kind:Param('what to write', str, choices=KINDS),
                              str, choices=LABELS)='minimax',
                 side:Param('positions where this side is to move', str, choices=SIDES)='both',
                 n:Param('number of positions (default: all that the sampling gives)', int)=None,
-                out:Param("output JSONL (default: the seed's file name for the kind)", str)=None,
+                out:Param("output JSONL (default: ttt_<kind>_<thoughts>.jsonl); only a file ttt-nb wrote is replaced or resumed", str)=None,
                 seed:Param('random seed: sampling, tie-breaks, wording', int)=0,
                 sampling:Param('every position, a random sample the seed way, or one per symmetry class', str,
                                choices=SAMPLINGS)='exhaustive',
@@ -394,22 +448,36 @@ def ttt_dataset(kind:Param('what to write', str, choices=KINDS),
                 quiet:bool=False, # no progress bar or summary
                ):
     "Write a tic-tac-toe dataset (SFT, DPO, GRPO, minimax or GRPO-from-minimax rows) as JSONL."
-    for nm, v, cs in (('kind', kind, KINDS), ('thoughts', thoughts, THOUGHTS), ('labels', labels, LABELS)): _choice(nm, v, cs)
-    if kind in ('minimax', 'grpo_from_minimax') and thoughts != 'none': raise DataError(f'{kind} rows carry no thoughts')
-    out = Path(out or default_out(kind, thoughts, fmt))
-    t0 = time.perf_counter()
-    positions = None if kind == 'grpo_from_minimax' and src else sample_positions(sampling, side, n, seed, min_moves, max_moves)
     try:
-        if kind == 'grpo_from_minimax': rows = grpo_from_minimax(read_jsonl(src) if src else minimax_rows(labels, positions=positions, seed=seed))
-        elif kind == 'minimax': rows = minimax_rows(labels, positions=positions, seed=seed)
-        else:
-            kw = dict(thoughts=thoughts, labels=labels, seed=seed, positions=positions, **(dict(fmt=fmt) if kind == 'sft' else {}))
-            if thoughts == 'llm':
-                kw.update(writer=make_writer(llm_url, llm_model, llm_key_env, llm_path, llm_timeout, llm_temperature, llm_max_tokens),
-                          out=out, retries=retries, workers=workers, max_rows=max_rows, progress=not quiet)
-            rows = dict(sft=sft_rows, dpo=dpo_rows, grpo=grpo_rows)[kind](**kw)
-    except KeyboardInterrupt:
-        print(f'\ninterrupted: the rows written so far are in {out}; run the same command again to resume'); raise SystemExit(130)
-    if thoughts != 'llm': write_jsonl(rows, out)
+        for nm, v, cs in (('kind', kind, KINDS), ('thoughts', thoughts, THOUGHTS), ('labels', labels, LABELS)): _choice(nm, v, cs)
+        if kind in ('minimax', 'grpo_from_minimax') and thoughts != 'none': raise DataError(f'{kind} rows carry no thoughts')
+        _check_numbers(n=(n, 1, False), retries=(retries, 0, False), workers=(workers, 1, False), max_rows=(max_rows, 1, False),
+                       llm_timeout=(llm_timeout, 0, True), llm_temperature=(llm_temperature, 0, False), llm_max_tokens=(llm_max_tokens, 1, False))
+        if not 0 <= min_moves <= max_moves <= 8: raise DataError(f'--min_moves and --max_moves must keep 0 <= min_moves <= max_moves <= 8, not {min_moves} and {max_moves}')
+        out = Path(out or default_out(kind, thoughts, fmt))
+        settings = dict(kind=kind, thoughts=thoughts, labels=labels, side=side, n=n, seed=seed, sampling=sampling,
+                        **(dict(fmt=fmt) if kind == 'sft' else {}),
+                        **(dict(min_moves=min_moves, max_moves=max_moves) if sampling == 'random' else {}),
+                        **(dict(src=str(Path(src).resolve())) if src else {}),
+                        **(dict(writer=str(llm_path) if llm_path else llm_model) if thoughts == 'llm' else {}))
+        claim_file(out, 'dataset', settings if thoughts == 'llm' else None)   # before any work: ours, and (LLM) the same request
+        t0 = time.perf_counter()
+        positions = None if kind == 'grpo_from_minimax' and src else sample_positions(sampling, side, n, seed, min_moves, max_moves)
+        try:
+            if kind == 'grpo_from_minimax': rows = grpo_from_minimax(read_jsonl(src) if src else minimax_rows(labels, positions=positions, seed=seed))
+            elif kind == 'minimax': rows = minimax_rows(labels, positions=positions, seed=seed)
+            else:
+                kw = dict(thoughts=thoughts, labels=labels, seed=seed, positions=positions, **(dict(fmt=fmt) if kind == 'sft' else {}))
+                if thoughts == 'llm':
+                    kw.update(writer=make_writer(llm_url, llm_model, llm_key_env, llm_path, llm_timeout, llm_temperature, llm_max_tokens),
+                              out=out, retries=retries, workers=workers, max_rows=max_rows, progress=not quiet,
+                              on_write=lambda: mark_file(out, 'dataset', settings))
+                rows = dict(sft=sft_rows, dpo=dpo_rows, grpo=grpo_rows)[kind](**kw)
+        except KeyboardInterrupt:
+            print('\ninterrupted: ' + (f'the rows written so far are in {out}; run the same command again to resume' if out.exists()
+                                         else 'no row was written'), file=sys.stderr)
+            raise SystemExit(130)
+        if thoughts != 'llm': mark_file(out, 'dataset', settings); write_jsonl(rows, out)
+    except (DataError, OwnershipError, WriterFatal) as e: _console_error('ttt_dataset', e)
     if not quiet: print(f'{out}: {len(rows)} rows ({kind}; thoughts={thoughts}, labels={labels}, side={side}, '
                         f'sampling={sampling}) in {time.perf_counter() - t0:.2f} s')

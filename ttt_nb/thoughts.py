@@ -6,7 +6,6 @@
 from __future__ import annotations
 import http.client, json, os, random, re, threading, time, urllib.error, urllib.request, zlib
 from collections import Counter, namedtuple
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -18,7 +17,8 @@ from .formats import *
 # %% auto #0
 __all__ = ['LINE_NAMES', 'KIND_NAMES', 'NUMBER_WORDS', 'MoveFacts', 'move_facts', 'template_thought', 'cells_mentioned',
            'claimed_moves', 'check_thought', 'thought_ok', 'ThoughtRejected', 'clean_reply', 'thought_messages',
-           'WriterError', 'WriterFatal', 'OpenAIWriter', 'LocalWriter', 'sft_text_row', 'ThoughtRun', 'write_thoughts']
+           'WriterError', 'WriterFatal', 'content_text', 'OpenAIWriter', 'LocalWriter', 'sft_text_row', 'ThoughtRun',
+           'write_thoughts']
 
 # %% ../nbs/03_thoughts.ipynb #524ef0ff
 LINE_NAMES = ('the top row', 'the middle row', 'the bottom row', 'the left column', 'the middle column',
@@ -236,12 +236,21 @@ def thought_messages(b:Board, # the position
             dict(role='user', content=user)]
 
 class WriterError(RuntimeError):
-    "A failed call that may succeed if retried (timeout, HTTP 5xx or 429, a malformed response)."
+    "A failed call that may succeed if retried (timeout, HTTP 5xx or 429, a malformed response); `reason` is a short label to count."
+    def __init__(self, msg:str, reason:str=None): super().__init__(msg); self.reason = reason or msg
 
 class WriterFatal(RuntimeError):
     "A failed call that retrying will not fix (bad URL, no permission): the run stops."
 
 # %% ../nbs/03_thoughts.ipynb #a78e8727
+def content_text(content # a chat message's `content`: a string, or a list of parts
+                )->str:
+    "The text of a message: a string as is; of a list of parts (`[{'type': 'text', 'text': ...}]`), the text parts joined."
+    if isinstance(content, str) or content is None: return content or ''
+    if not isinstance(content, list): raise TypeError(f'message content is a {type(content).__name__}')
+    return ''.join(p if isinstance(p, str) else p.get('text') or '' for p in content
+                   if isinstance(p, str) or (isinstance(p, dict) and p.get('type', 'text') in ('text', 'output_text')))
+
 class OpenAIWriter:
     "Thoughts from an OpenAI-compatible chat-completions endpoint."
     threadsafe = True
@@ -259,8 +268,9 @@ class OpenAIWriter:
 
     def __repr__(self): return f'OpenAIWriter({self.endpoint!r}, model={self.model!r}, key_env={self.key_env!r})'
 
-    def _fail(self, cls, msg, key):
-        raise cls(msg.replace(key, '***') if key else msg) from None
+    def _fail(self, cls, msg, key, reason=None):
+        msg = msg.replace(key, '***') if key else msg
+        raise (cls(msg, reason) if cls is WriterError else cls(msg)) from None
 
     def __call__(self, b:Board, m:int)->str:
         key = os.environ.get(self.key_env or '', '')
@@ -272,12 +282,14 @@ class OpenAIWriter:
         except urllib.error.HTTPError as e:
             snippet = e.read(200).decode('utf-8', 'replace') if e.fp else ''
             cls = WriterFatal if e.code in (401, 403, 404) else WriterError
-            self._fail(cls, f'{self.endpoint}: HTTP {e.code} {snippet!r}', key)
+            self._fail(cls, f'{self.endpoint}: HTTP {e.code} {snippet!r}', key, f'HTTP {e.code}')
         except (urllib.error.URLError, http.client.HTTPException, OSError) as e:  # timeouts are OSErrors
-            self._fail(WriterError, f'{self.endpoint}: {type(e).__name__}: {e}', key)
-        try: return json.loads(raw)['choices'][0]['message']['content']
-        except (ValueError, KeyError, IndexError, TypeError):
-            self._fail(WriterError, f'{self.endpoint}: malformed response {raw[:120]!r}', key)
+            cause = getattr(e, 'reason', e)
+            why = 'timeout' if isinstance(cause, TimeoutError) or 'timed out' in str(cause) else f'connection error ({type(cause).__name__})'
+            self._fail(WriterError, f'{self.endpoint}: {type(e).__name__}: {e}', key, why)
+        try: return content_text(json.loads(raw)['choices'][0]['message']['content'])
+        except (ValueError, KeyError, IndexError, TypeError, AttributeError):
+            self._fail(WriterError, f'{self.endpoint}: malformed response {raw[:120]!r}', key, 'malformed response')
 
 # %% ../nbs/03_thoughts.ipynb #d7ac546f
 def _stable_seed(*parts)->int: return zlib.crc32('|'.join(map(str, parts)).encode())
@@ -349,20 +361,46 @@ def sft_text_row(b:Board, moves:tuple, thoughts:tuple)->dict:
     "The default row: a seed-style `{\"text\"}` SFT example."
     return dict(text=render_text(b, moves[0], thoughts[0]))
 
+def _ordered(fn, items:list, workers:int, stop:threading.Event):
+    "Yield `fn(item)` for `items` in order, computed by `workers` daemon threads; an exception (Ctrl-C too) is raised in its place."
+    if workers <= 1:
+        for x in items: yield fn(x)
+        return
+    todo, done, cond = iter(range(len(items))), {}, threading.Condition()
+    def work():
+        while not stop.is_set():
+            with cond: i = next(todo, None)
+            if i is None: return
+            try: r = (True, fn(items[i]))
+            except BaseException as e: r = (False, e)
+            with cond: done[i] = r; cond.notify_all()
+    for _ in range(min(workers, len(items))): threading.Thread(target=work, daemon=True).start()
+    for i in range(len(items)):
+        with cond:
+            while i not in done: cond.wait(0.5)
+            ok, r = done.pop(i)
+        if not ok: raise r
+        yield r
+
+def _top(c:Counter, k:int=4)->str: return ', '.join(f'{r} ({n})' for r, n in c.most_common(k)) + (', ...' if len(c) > k else '')
+
 @dataclass
 class ThoughtRun:
-    "What a `write_thoughts` call did."
+    "What a `write_thoughts` call did; `failures` counts failed calls by reason, `reasons` rejected replies."
     out: str
     jobs: int = 0; done_before: int = 0; written: int = 0; skipped: int = 0
     calls: int = 0; errors: int = 0; rejected: int = 0; interrupted: bool = False
     reasons: Counter = field(default_factory=Counter)
+    failures: Counter = field(default_factory=Counter)
     def __str__(self):
+        why = ([f'failed calls: {_top(self.failures)}'] if self.failures else []) + ([f'rejected: {_top(self.reasons)}'] if self.reasons else [])
         return (f'{self.out}: {self.written} rows written, {self.done_before} already there, {self.skipped} skipped; '
-                f'{self.calls} calls, {self.errors} errors, {self.rejected} rejected' + (' (interrupted)' if self.interrupted else ''))
+                f'{self.calls} calls, {self.errors} errors, {self.rejected} rejected' + (' (interrupted)' if self.interrupted else '')
+                + (f" [{'; '.join(why)}]" if why else ''))
 
 def write_thoughts(jobs:list, # [(board, moves)], moves a tuple of the moves needing a thought
                    writer, # callable (board, move) -> raw reply
-                   out:str|Path, # JSONL file to append rows to (created if missing)
+                   out:str|Path, # JSONL file to append rows to (created with the first row)
                    make_row=sft_text_row, # (board, moves, thoughts) -> row dict
                    retries:int=2, # extra tries per thought after a failure
                    workers:int=1, # parallel calls (forced to 1 for writers that are not threadsafe)
@@ -370,26 +408,35 @@ def write_thoughts(jobs:list, # [(board, moves)], moves a tuple of the moves nee
                    backoff:float=0.5, # seconds to wait after a failed call, times the attempt number
                    progress:bool=True, # show a tqdm bar
                    key=_board_key, # row -> job key, to recognise finished jobs in `out`
+                   on_write=None, # called once, just before the first row is appended (e.g. to write a manifest)
                    **clean_kw # passed to `clean_reply` (min_chars, max_chars)
                   )->ThoughtRun:
     "Write a row per job with checked thoughts from `writer`, appending to `out`; resumable."
     out = Path(out); out.parent.mkdir(parents=True, exist_ok=True)
-    run, lock = ThoughtRun(str(out)), threading.Lock()
+    run, lock, stop = ThoughtRun(str(out)), threading.Lock(), threading.Event()
     _repair_tail(out)
-    done = {key(r) for _, r in _jsonl_lines(out)} if out.exists() else set()
+    old = [r for _, r in _jsonl_lines(out)] if out.exists() else []
+    done = {key(r) for r in old}
     todo = [(Board(b), tuple(ms)) for b, ms in jobs if str(b) not in done]
     run.jobs, run.done_before = len(jobs), len(jobs) - len(todo)
+    if old and todo:
+        b, ms = todo[0]
+        cols = sorted(make_row(b, ms, ('-',) * len(ms)))
+        if sorted(old[0]) != cols:
+            raise ValueError(f'{out} holds rows with columns {sorted(old[0])}, not the {cols} this run writes: choose another file')
     def count(**kw):
         with lock:
             for k, v in kw.items(): setattr(run, k, getattr(run, k) + v)
     def one_thought(b, m):
         for attempt in range(retries + 1):
+            if stop.is_set(): return None
             try:
                 reply = writer(b, m); count(calls=1)
                 return clean_reply(b, m, reply, **clean_kw)
-            except WriterError:
+            except WriterError as e:
                 count(calls=1, errors=1)
-                if backoff and attempt < retries: time.sleep(backoff * (attempt + 1))
+                with lock: run.failures[e.reason] += 1
+                if backoff and attempt < retries: stop.wait(backoff * (attempt + 1))
             except ThoughtRejected as e:
                 count(rejected=1)
                 with lock: run.reasons[e.reason.split(':')[0]] += 1
@@ -403,21 +450,23 @@ def write_thoughts(jobs:list, # [(board, moves)], moves a tuple of the moves nee
             ts.append(t)
         return make_row(b, ms, tuple(ts))
     nw = workers if getattr(writer, 'threadsafe', True) else 1
-    ex = ThreadPoolExecutor(nw) if nw > 1 else None
     bar = tqdm(total=len(todo), unit='row', disable=not progress, desc=out.name)
+    f = None
     try:
-        results = ex.map(do_job, todo) if ex else map(do_job, todo)
-        with open(out, 'a', encoding='utf-8') as f:
-            for row in results:
-                if row is None: run.skipped += 1
-                else:
-                    f.write(json.dumps(row, ensure_ascii=False) + '\n'); f.flush(); run.written += 1
-                bar.update(1); bar.set_postfix(skipped=run.skipped, errors=run.errors, rejected=run.rejected, refresh=False)
-                if max_rows is not None and run.written >= max_rows: break
+        for row in _ordered(do_job, todo, nw, stop):
+            if row is None: run.skipped += 1
+            else:
+                if f is None:
+                    if on_write: on_write()
+                    f = open(out, 'a', encoding='utf-8')
+                f.write(json.dumps(row, ensure_ascii=False) + '\n'); f.flush(); run.written += 1
+            bar.update(1); bar.set_postfix(skipped=run.skipped, errors=run.errors, rejected=run.rejected, refresh=False)
+            if max_rows is not None and run.written >= max_rows: break
     except KeyboardInterrupt:
         run.interrupted = True
         raise
     finally:
+        stop.set()                       # workers take no new job and no retry; calls in flight are abandoned (daemon threads)
         bar.close()
-        if ex: ex.shutdown(wait=False, cancel_futures=True)
+        if f: f.close()
     return run
