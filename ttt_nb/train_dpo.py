@@ -17,12 +17,13 @@ __all__ = ['RECIPES', 'dpo_data', 'train_dpo', 'ttt_train_dpo']
 
 # %% ../nbs/09_dpo.ipynb #152c83b0
 def dpo_data(data_files=None, # JSONL path(s), comma-separated or a list; None: our pairs for every position
-             thoughts:str='none' # our own data only
+             thoughts:str='none', # our own data only
+             skip_bad_rows:bool=False # leave out (and report) pairs with an illegal chosen move or chosen == rejected
             ):
     "A prompt/chosen/rejected `Dataset` for DPO."
     if data_files is None: return to_dataset(dpo_rows(thoughts=thoughts))
     files = split_files(data_files)
-    ds = load_rows(files)
+    ds = load_rows(files, skip_bad=skip_bad_rows)
     missing = {'prompt', 'chosen', 'rejected'} - set(ds.column_names)
     if missing: raise DataError(f'{files}: DPO needs prompt, chosen and rejected columns; missing {sorted(missing)}')
     return ds.select_columns(['prompt', 'chosen', 'rejected'])
@@ -41,14 +42,15 @@ def train_dpo(path:str, # the SFT checkpoint (or any model name) to start from
               beta:float=None, # strength of the pull towards the reference model
               max_length:int=1024, # truncate pairs to this many tokens (TRL's default; None: never)
               save_steps:int=None, logging_steps:int=None, push_to_hub:bool=False,
-              hub_model_id:str=None, trust_remote_code:bool=False, thoughts:str='none', callbacks:list=None):
+              hub_model_id:str=None, trust_remote_code:bool=False, thoughts:str='none', callbacks:list=None,
+              skip_bad_rows:bool=False): # skip (and count) bad pairs instead of stopping at the first
     "Preference-tune a model with TRL's DPOTrainer; returns the trainer."
     check_values(num_epochs=num_epochs, batch_size=batch_size, learning_rate=learning_rate, max_steps=max_steps, beta=beta,
                  max_length=max_length, save_steps=save_steps, logging_steps=logging_steps)
     from trl import DPOTrainer, DPOConfig
     resume = prepare_output_dir(output_dir, resume_from_checkpoint, overwrite, 'dpo')
     log = TrainingLog(logs_dir, 'dpo')
-    ds = dpo_data(data_files, thoughts)
+    ds = dpo_data(data_files, thoughts, skip_bad_rows=skip_bad_rows)
     claim_output_dir(output_dir, 'dpo', clear=overwrite and resume is None)
     model, tok = load_model(path, trust_remote_code=trust_remote_code, seed=seed)
     ref = None if lora else load_model(path, trust_remote_code=trust_remote_code, seed=seed)[0]
@@ -82,12 +84,13 @@ def ttt_train_dpo(path:str=None, # SFT checkpoint to start from (e.g. qwen2.5-0.
                   logging_steps:int=None, # log every N steps
                   push_to_hub:bool=False, # push the result (needs HF_TOKEN)
                   hub_model_id:str=None, # repository name on the hub
-                  trust_remote_code:bool=False # let a hub model run its own code
+                  trust_remote_code:bool=False, # let a hub model run its own code
+                  skip_bad_rows:bool=False # skip pairs with an illegal chosen move or chosen == rejected (counted on stderr)
                  ):
     "Direct preference optimization (TRL DPOTrainer) with the seed's arguments and log files."
     start = path or model_name
     if not start: raise TrainError('give the checkpoint to start from with --path (or --model_name)')
     t = train_dpo(start, data_files, output_dir, logs_dir, num_epochs, batch_size, learning_rate, max_steps, seed,
                   report_to, resume_from_checkpoint, overwrite, lora, beta, max_length or None, save_steps, logging_steps,
-                  push_to_hub, hub_model_id, trust_remote_code)
+                  push_to_hub, hub_model_id, trust_remote_code, skip_bad_rows=skip_bad_rows)
     report_saved(t, output_dir)

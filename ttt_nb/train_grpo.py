@@ -18,12 +18,13 @@ __all__ = ['RECIPES', 'grpo_data', 'train_grpo', 'ttt_train_grpo']
 
 # %% ../nbs/10_grpo.ipynb #6dc0dadb
 def grpo_data(data_files=None, # JSONL path(s), comma-separated or a list; None: our prompts for every position
-              thoughts:str='none' # our own data only
+              thoughts:str='none', # our own data only
+              skip_bad_rows:bool=False # leave out (and report) rows whose board is invalid
              ):
     "A prompt-only `Dataset` (plus label columns when known) for GRPO."
     if data_files is None: return to_dataset(grpo_rows(thoughts=thoughts)).select_columns(['prompt', 'board', 'side', 'best_moves', 'best'])
     files = split_files(data_files)
-    ds = load_rows(files)
+    ds = load_rows(files, skip_bad=skip_bad_rows)
     if 'prompt' not in ds.column_names: raise DataError(f'{files}: GRPO needs a "prompt" column, found {ds.column_names}')
     return ds.select_columns([c for c in ds.column_names if c not in ('completion', 'chosen', 'rejected')])
 
@@ -48,7 +49,8 @@ def train_grpo(model_name:str, # the model to start from: usually an SFT (or DPO
                trust_remote_code:bool=False, thoughts:str='none', callbacks:list=None,
                use_vllm:bool=False, # generate the group's answers with vLLM (GPU, `pip install vllm`)
                vllm_mode:str='colocate', # 'colocate': vLLM inside the training processes; 'server': a `trl vllm-serve` process
-               vllm_server_base_url:str=None): # server mode: where `trl vllm-serve` listens (default localhost:8000)
+               vllm_server_base_url:str=None, # server mode: where `trl vllm-serve` listens (default localhost:8000)
+               skip_bad_rows:bool=False): # skip (and count) bad rows instead of stopping at the first
     "Reinforcement-learn a model with TRL's GRPOTrainer and our reward functions; returns the trainer."
     check_values(num_epochs=num_epochs, batch_size=batch_size, learning_rate=learning_rate, max_steps=max_steps,
                  num_generations=num_generations, max_completion_length=max_completion_length, temperature=temperature,
@@ -57,7 +59,7 @@ def train_grpo(model_name:str, # the model to start from: usually an SFT (or DPO
     rewards = get_rewards(reward)
     resume = prepare_output_dir(output_dir, resume_from_checkpoint, overwrite, 'grpo')
     log = TrainingLog(logs_dir, 'grpo')
-    ds = grpo_data(data_files, thoughts)
+    ds = grpo_data(data_files, thoughts, skip_bad_rows=skip_bad_rows)
     recipe, max_steps = step_budget(recipe_for(model_name, RECIPES), max_steps, num_epochs)
     for k, v in dict(num_generations=num_generations, max_completion_length=max_completion_length, temperature=temperature).items():
         if v is not None: recipe[k] = v
@@ -98,11 +100,12 @@ def ttt_train_grpo(model_name:str=TINY, # model to start from: an SFT/DPO checkp
                    trust_remote_code:bool=False, # let a hub model run its own code
                    use_vllm:bool=False, # generate answers with vLLM (GPU only; pip install vllm)
                    vllm_mode:str='colocate', # colocate (inside training) or server (a separate `trl vllm-serve`)
-                   vllm_server_base_url:str=None # server mode: e.g. http://localhost:8000
+                   vllm_server_base_url:str=None, # server mode: e.g. http://localhost:8000
+                   skip_bad_rows:bool=False # skip rows with an invalid board (counted on stderr) instead of stopping
                   ):
     "Group Relative Policy Optimization (TRL GRPOTrainer) with the seed's arguments and log files."
     t = train_grpo(model_name, data_files, output_dir, logs_dir, reward, num_epochs, batch_size, learning_rate, max_steps,
                    seed, report_to, resume_from_checkpoint, overwrite, lora, num_generations, max_completion_length,
                    temperature, save_steps, logging_steps, push_to_hub, hub_model_id, trust_remote_code,
-                   use_vllm=use_vllm, vllm_mode=vllm_mode, vllm_server_base_url=vllm_server_base_url)
+                   use_vllm=use_vllm, vllm_mode=vllm_mode, vllm_server_base_url=vllm_server_base_url, skip_bad_rows=skip_bad_rows)
     report_saved(t, output_dir)

@@ -107,12 +107,13 @@ def split_files(data_files)->list:
     return files
 
 def sft_data(data_files=None, # JSONL path(s), comma-separated or a list; None: every position, solver labels
-             thoughts:str='none' # our own data only: 'none' or 'template' thoughts
+             thoughts:str='none', # our own data only: 'none' or 'template' thoughts
+             skip_bad_rows:bool=False # leave out (and report) rows with an illegal or missing move instead of stopping
             ):
     "A prompt/completion `Dataset` for SFT."
     if data_files is None: return to_dataset(sft_rows(thoughts=thoughts, fmt='pc'))
     files = split_files(data_files)
-    ds = load_rows(files)
+    ds = load_rows(files, skip_bad=skip_bad_rows)
     if 'chosen' in ds.column_names: raise DataError(f'{files}: these are DPO pairs (prompt/chosen/rejected): use ttt_train_dpo')
     if 'text' in ds.column_names:
         pcs = [split_text(t) for t in ds['text']]
@@ -208,6 +209,7 @@ def train_sft(model_name:str=TINY, # hub id, local folder/checkpoint, or 'ttt-ti
               save_steps:int=None, push_to_hub:bool=False, hub_model_id:str=None, trust_remote_code:bool=False,
               thoughts:str='none', # our own data only: 'none' or 'template'
               logging_steps:int=None, # log every N steps (default: tiny 50, hub 10)
+              skip_bad_rows:bool=False, # skip (and count) bad rows of data_files instead of stopping at the first
               callbacks:list=None # extra TrainerCallbacks
              ):
     "Fine-tune a causal LM on SFT rows with TRL; returns the trainer."
@@ -216,7 +218,7 @@ def train_sft(model_name:str=TINY, # hub id, local folder/checkpoint, or 'ttt-ti
     from trl import SFTTrainer, SFTConfig
     resume = prepare_output_dir(output_dir, resume_from_checkpoint, overwrite, 'sft')
     log = TrainingLog(logs_dir, 'sft')
-    ds = sft_data(data_files, thoughts)
+    ds = sft_data(data_files, thoughts, skip_bad_rows=skip_bad_rows)
     claim_output_dir(output_dir, 'sft', clear=overwrite and resume is None)
     model, tok = load_model(model_name, trust_remote_code=trust_remote_code, seed=seed)
     tok.padding_side = 'right'
@@ -252,12 +254,13 @@ def ttt_train_sft(model_name:str=TINY, # hub id (e.g. Qwen/Qwen2.5-0.5B), local 
                   hub_model_id:str=None, # repository name on the hub
                   trust_remote_code:bool=False, # let a hub model run its own code
                   thoughts:str='none', # our data only: none or template
-                  logging_steps:int=None # log every N steps (default: tiny 50, hub 10)
+                  logging_steps:int=None, # log every N steps (default: tiny 50, hub 10)
+                  skip_bad_rows:bool=False # skip rows with an illegal or missing move (counted on stderr) instead of stopping
                  ):
     "Supervised fine-tuning (TRL SFTTrainer) with the seed's arguments and log files."
     t = train_sft(model_name, data_files, output_dir, logs_dir, num_epochs, batch_size, learning_rate, max_steps, seed,
                   report_to, resume_from_checkpoint, overwrite, lora, early_stop, max_length or None, save_steps, push_to_hub,
-                  hub_model_id, trust_remote_code, thoughts, logging_steps)
+                  hub_model_id, trust_remote_code, thoughts, logging_steps, skip_bad_rows=skip_bad_rows)
     report_saved(t, output_dir)
 
 # %% ../nbs/08_sft.ipynb #a3eb36a8
