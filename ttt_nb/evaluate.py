@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_evaluate.ipynb #0001e21e
 from __future__ import annotations
-import json, math, random, time
+import json, math, os, random, time
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
@@ -12,14 +12,16 @@ from fastcore.script import call_parse
 import torch
 from .board import *
 from .solver import label_all, nonterminal_positions, best_move, optimal_moves, exact_games, solve, move_values
-from .formats import render_prompt, CELL_TAGS, MOVE, extract_thought
+from .formats import render_prompt, read_answer, CELL_TAGS, MOVE, STYLES
 from .thoughts import check_thought
+from .outputs import OwnershipError, atomic_write, check_writable, claim_dir, claim_file, record, mark_file
 from .models import load_model, greedy_moves, generate_moves
 
 # %% auto #0
-__all__ = ['ILLEGAL', 'REPORT_VERSION', 'table_from', 'random_table', 'greedy', 'thought_table', 'model_table', 'position_report',
-           'exact_vs', 'game_report', 'sample_games', 'thought_report', 'evaluate_table', 'evaluate_model', 'summary',
-           'save_report', 'dashboard', 'ttt_evaluate']
+__all__ = ['ILLEGAL', 'REPORT_VERSION', 'REPORT_NAME', 'table_from', 'random_table', 'greedy', 'check_evaluate_args',
+           'thought_table', 'model_table', 'position_report', 'exact_vs', 'game_report', 'sample_games',
+           'thought_report', 'evaluate_table', 'evaluate_model', 'summary', 'save_report', 'dashboard', 'claim_outputs',
+           'write_outputs', 'ttt_evaluate']
 
 # %% ../nbs/11_evaluate.ipynb #7cdabc1a
 ILLEGAL = None
@@ -42,6 +44,16 @@ def greedy(table:dict)->dict:
     "The most probable move per board (ties to the lowest cell; `None` if the illegal answer is most probable)."
     return {b: max(d, key=lambda m: (d[m], -(m if m is not None else 99))) for b, d in table.items()}
 
+# %% ../nbs/11_evaluate.ipynb #3ba35cca
+def check_evaluate_args(style:str='player', thoughts:bool=False, temperature:float=0, samples:int=0):
+    "Refuse a request that makes no sense (`ValueError` naming the flag), before a model is loaded."
+    if style not in STYLES: raise ValueError(f"--style must be {' or '.join(STYLES)}, not {style!r}")
+    if isinstance(temperature, bool) or not isinstance(temperature, (int, float)) or not (math.isfinite(temperature) and temperature >= 0):
+        raise ValueError(f'--temperature must be 0 (greedy) or a positive number, not {temperature!r}')
+    if thoughts and temperature: raise ValueError('--thoughts evaluates greedy generation only: leave --temperature at 0')
+    if isinstance(samples, bool) or not isinstance(samples, int) or samples < 0:
+        raise ValueError(f'--samples must be a whole number of sampled games, 0 or more, not {samples!r}')
+
 # %% ../nbs/11_evaluate.ipynb #49e9ec7f
 def thought_table(model, tok, boards:list, style:str='player', max_new_tokens:int=512, batch_size:int=64)->tuple:
     "`(policy table, {board: generated text})` by greedy generation, for models that think before they move."
@@ -56,6 +68,7 @@ def model_table(model, tok, style:str='player', # prompt style the model was tra
                 boards:list=None # positions to cover (default: all 4520)
                )->dict:
     "The model's policy table over all 4520 positions (or the given boards)."
+    check_evaluate_args(style, thoughts, temperature)
     boards = list(boards or nonterminal_positions())
     prompts = [render_prompt(b, style) for b in boards]
     if thoughts: return thought_table(model, tok, boards, style, max_new_tokens, batch_size)[0]
@@ -160,11 +173,10 @@ def sample_games(table:dict, side:str, opponent:str='random', n:int=200, seed:in
 def thought_report(texts:dict # board -> generated completion (thought + move)
                   )->dict:
     "Shares of thoughts present, naming the cell actually played, and free of false claims."
-    from ttt_nb.formats import extract_move
     n = present = names = true = 0
     for b, t in texts.items():
         n += 1
-        th, m = extract_thought(t), extract_move(t)
+        th, m = read_answer(t) or (None, None)
         if th is None or m is None or m not in b.moves: continue
         present += 1
         problems = check_thought(b, m, th)
@@ -188,6 +200,7 @@ def evaluate_table(table:dict, name:str='policy', samples:int=200, seed:int=0, t
 def evaluate_model(model, tok, name:str='model', style:str='player', thoughts:bool=False, temperature:float=0,
                    samples:int=200, seed:int=0)->dict:
     "Evaluate a model exactly (see `evaluate_table`)."
+    check_evaluate_args(style, thoughts, temperature, samples)
     if thoughts: table, texts = thought_table(model, tok, list(nonterminal_positions()), style)
     else: table, texts = model_table(model, tok, style, temperature), None
     return evaluate_table(table, name, samples, seed, texts)
@@ -204,10 +217,8 @@ def summary(rep:dict)->str:
     return '\n'.join(lines)
 
 def save_report(rep:dict, path:str)->Path:
-    "Write the report JSON atomically."
-    p = Path(path); p.parent.mkdir(parents=True, exist_ok=True)
-    tmp = p.with_suffix(p.suffix + '.tmp'); tmp.write_text(json.dumps(rep, indent=1)); tmp.replace(p)
-    return p
+    "Write the report JSON through a temp file and a rename (`outputs.atomic_write`): no temp file is left, even on failure."
+    return atomic_write(path, json.dumps(rep, indent=1))
 
 # %% ../nbs/11_evaluate.ipynb #0ab3381b
 import plotly.graph_objects as go
@@ -236,6 +247,35 @@ def dashboard(rep:dict, logs:dict=None # optional {stage name: log file} for tra
                       margin=dict(l=10, r=10, t=60, b=10))
     return fig
 
+# %% ../nbs/11_evaluate.ipynb #0fdf59e8
+REPORT_NAME = 'report.json'
+
+def claim_outputs(out:str, # `--out`: a file, or a folder (an existing one, or a name ending in `/`)
+                  html:str=None # `--html`: a file, or None
+                 )->dict: # report: the report's path; html: the dashboard's path or None; folder: the claimed folder or None
+    "Check, before the work, that `ttt_evaluate` may write its outputs (`OwnershipError` says why not and what to do)."
+    p = Path(out).expanduser()
+    folder = p if p.is_dir() or str(out).endswith(('/', os.sep)) else None
+    if folder is not None: claim_dir(folder, 'evaluate'); report = folder / REPORT_NAME
+    else: claim_file(p, 'evaluate'); report = p
+    h = Path(html).expanduser() if html else None
+    if h is not None:
+        if h.resolve() == report.resolve(): raise OwnershipError(f'--html and --out both name {report}: give the dashboard another name')
+        if folder is not None and h.parent.resolve() == folder.resolve(): check_writable(h)   # claim_dir vouched for the folder's entries
+        else: claim_file(h, 'dashboard')
+    return dict(report=report, html=h, folder=folder)
+
+def write_outputs(rep:dict, o:dict, # what `claim_outputs` returned
+                  settings:dict=None # the request, kept in the manifest
+                 ):
+    "Write the report (and the dashboard) where `claim_outputs` said, each atomically, and record them as ttt-nb's."
+    save_report(rep, o['report'])
+    if o['html']: atomic_write(o['html'], dashboard(rep).to_html(include_plotlyjs=True))
+    for p, kind in ((o['report'], 'evaluate'), (o['html'], 'dashboard')):
+        if p is None: continue
+        if o['folder'] is not None and p.parent.resolve() == o['folder'].resolve(): record(o['folder'], p.name)
+        else: mark_file(p, kind, settings)
+
 # %% ../nbs/11_evaluate.ipynb #80cdc325
 @call_parse
 def ttt_evaluate(model:str='ttt-tiny', # model folder, checkpoint, hub id or ttt-tiny
@@ -248,8 +288,9 @@ def ttt_evaluate(model:str='ttt-tiny', # model folder, checkpoint, hub id or ttt
                  html:str=None # also write the dashboard as a standalone HTML file
                 ):
     "Evaluate a model exactly on every position and every game."
+    try: check_evaluate_args(style, thoughts, temperature, samples); o = claim_outputs(out, html)
+    except ValueError as e: raise SystemExit(f'ttt_evaluate: {e}') from None
     m, tok = load_model(model)
     rep = evaluate_model(m, tok, model, style, thoughts, temperature, samples, seed)
-    save_report(rep, out)
-    if html: dashboard(rep).write_html(html, include_plotlyjs=True)
-    print(summary(rep)); print(f'report: {out}')
+    write_outputs(rep, o, dict(model=model, style=style, thoughts=thoughts, temperature=temperature, samples=samples, seed=seed))
+    print(summary(rep)); print(f"report: {o['report']}")

@@ -10,9 +10,10 @@ from .board import *
 
 # %% auto #0
 __all__ = ['BOARD_START', 'BOARD_END', 'PLAYER', 'TURN', 'SYMBOL', 'MOVE', 'END', 'THINK_OPEN', 'THINK_CLOSE', 'PIECE_TAGS',
-           'CELL_TAGS', 'TAGS', 'STYLES', 'Example', 'FormatError', 'render_board', 'render_prompt', 'render_move',
-           'render_thought', 'render_completion', 'render_text', 'parse_board', 'join_text', 'extract_move',
-           'count_moves', 'extract_thought', 'parse_side', 'parse_text', 'split_text', 'parse_row', 'seed_dir']
+           'CELL_TAGS', 'TAGS', 'STYLES', 'Example', 'Answer', 'FormatError', 'render_board', 'render_prompt',
+           'render_move', 'render_thought', 'render_completion', 'render_text', 'parse_board', 'join_text',
+           'extract_move', 'count_moves', 'extract_thought', 'parse_side', 'parse_text', 'split_text', 'parse_row',
+           'read_answer', 'parse_answer', 'seed_dir']
 
 # %% ../nbs/02_formats.ipynb #075b0fb0
 BOARD_START, BOARD_END = '<|board_start|>', '<|board_end|>'
@@ -73,9 +74,8 @@ def render_text(b:Board, m:int, thought:str=None, style:str='player', turn:str='
 _CELL_RE = re.compile(r'<\|([0-2])-([0-2])\|>\s*<\|(X|O|blank)\|>')
 _SIDE_RE = re.compile(r'<\|(player|symbol)\|>\s*([XO])\b')
 _TURN_RE = re.compile(r'<\|turn\|>\s*(\w+)')
-_MOVE_RE = re.compile(r'<\|move\|>\s*(?:<\|)?\s*([0-2])-([0-2])\s*\|>')
+_MOVE_RE = re.compile(r'<\|move\|>\s*(?:<\|\s*)?([0-2])-([0-2])\s*\|>')
 _BARE_RE = re.compile(r'\s*(?:<\|)?([0-2])-([0-2])\|>')
-_THINK_RE = re.compile(re.escape(THINK_OPEN) + r'(.*?)' + re.escape(THINK_CLOSE), re.S)
 
 def _board_block(text):
     if not isinstance(text, str): raise FormatError(f'expected text, got {type(text).__name__}')
@@ -109,7 +109,7 @@ def join_text(prompt:str, # the prompt as stored
 
 def extract_move(text:str # model output, a completion, or a whole text
                 )->int|None: # the cell of the first move written, or None
-    "The first move in `text` (`<|move|><|r-c|>`, or a leading `r-c|>` that completes a prompt). Never raises."
+    "Lenient, for reading data: the first move in `text` (`<|move|><|r-c|>`, or a leading `r-c|>`). Never raises."
     if not isinstance(text, str): return None
     m = _MOVE_RE.search(text) or _BARE_RE.match(text)
     return 3 * int(m[1]) + int(m[2]) if m else None
@@ -120,8 +120,10 @@ def count_moves(text:str)->int:
 
 def extract_thought(text:str)->str|None:
     "The text inside the first `<player_think>...</player_think>`, stripped, or None. Never raises."
-    m = _THINK_RE.search(text) if isinstance(text, str) else None
-    return m[1].strip() if m else None
+    if not isinstance(text, str): return None
+    i = text.find(THINK_OPEN)
+    j = text.find(THINK_CLOSE, i + len(THINK_OPEN)) if i >= 0 else -1
+    return text[i + len(THINK_OPEN):j].strip() if j >= 0 else None
 
 def parse_side(text:str # text after (or including) the board block
               )->str|None: # 'X', 'O', or None when the text does not say
@@ -172,6 +174,37 @@ def parse_row(row:dict # one JSONL row of any original schema
     comp = row.get('completion', '')
     if not isinstance(comp, str): raise FormatError('column "completion" must be a string')
     return parse_text(join_text(p, comp))._asdict()
+
+# %% ../nbs/02_formats.ipynb #6d9a49e8
+_NOT_IN_THOUGHT = '|'.join(map(re.escape, (THINK_OPEN, MOVE, END)))
+_ANSWER_RE = re.compile(rf'(?:{re.escape(THINK_OPEN)}((?:(?!{_NOT_IN_THOUGHT}).)*){re.escape(THINK_CLOSE)}\n?)?'
+                        rf'{re.escape(MOVE)}<\|([0-2])-([0-2])\|>(?:{re.escape(END)})?', re.S)
+Answer = namedtuple('Answer', 'thought move')
+
+def _answer_text(completion:str, prompt:str)->str:
+    "The answer as a whole: the prompt's part of it (after the side line) joined to the completion."
+    if not prompt: return completion
+    try: _, end = _board_block(prompt)
+    except FormatError: return completion[1:] if completion.startswith('\n') and not prompt.endswith('\n') else completion
+    start = _HEAD_RE.match(prompt, end).end()
+    text = join_text(prompt[start:], completion)
+    return text[1:] if start == len(prompt) and not prompt.endswith('\n') and text.startswith('\n') else text
+
+def read_answer(completion:str, # what the model wrote after the prompt
+                prompt:str='' # the prompt it answers ('': the completion is the whole answer)
+               )->Answer|None: # (thought or None, move), or None if the answer is not well formed
+    "The thought and move of a well-formed answer, read strictly; None for anything else. Never raises."
+    if not isinstance(completion, str) or not isinstance(prompt, str): return None
+    m = _ANSWER_RE.fullmatch(_answer_text(completion, prompt))
+    if not m: return None
+    return Answer(m[1].strip() if m[1] is not None else None, 3 * int(m[2]) + int(m[3]))
+
+def parse_answer(completion:str, # what the model wrote after the prompt
+                 prompt:str='' # the prompt it answers ('': the completion is the whole answer)
+                )->int|None: # the cell played, or None when the answer is not well formed
+    "The move of a well-formed answer: the one reading of answers that rewards and evaluation share."
+    a = read_answer(completion, prompt)
+    return a.move if a else None
 
 # %% ../nbs/02_formats.ipynb #3f656b77
 def seed_dir(required:bool=True # raise if the folder cannot be found (else return None)

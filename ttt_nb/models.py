@@ -156,7 +156,7 @@ def save_model(model, tok, path:str # output folder (written as safetensors)
     tok.save_pretrained(path)
 
 # %% ../nbs/06_models.ipynb #6903b7ab
-from .formats import CELL_TAGS, MOVE, extract_move
+from .formats import CELL_TAGS, MOVE, parse_answer
 
 @torch.no_grad()
 def greedy_moves(model, tok, prompts:list, # prompts ending where the answer starts (e.g. after `<|player|>X\n`)
@@ -194,7 +194,7 @@ def generate_moves(model, tok, prompts:list, max_new_tokens:int=512, # room for 
                                  top_p=None, top_k=None, eos_token_id=tok.eos_token_id, pad_token_id=tok.pad_token_id)
             texts = tok.batch_decode(gen[:, enc['input_ids'].shape[1]:], skip_special_tokens=False)
             texts = [t.replace(tok.pad_token, '') for t in texts]
-            res += [(extract_move(t), t) for t in texts]
+            res += [(parse_answer(t, p), t) for p, t in zip(prompts[i:i + batch_size], texts)]
     finally:
         model.train(was_training); tok.padding_side = side
     return res

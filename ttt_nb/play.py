@@ -9,6 +9,7 @@ from fastcore.script import call_parse
 from .board import *
 from .solver import best_move, optimal_moves, move_values
 from .models import load_model
+from .formats import STYLES
 from .evaluate import model_table
 
 # %% auto #0
@@ -150,6 +151,7 @@ def watch_widget(px:Player, po:Player):
 # %% ../nbs/12_play.ipynb #64e3fcde
 def terminal_game(player:Player, human:str='X', inp=None, out=None)->str:
     "Play in a terminal (reads moves from `inp`, default stdin); returns the result."
+    if human not in (X, O): raise BoardError(f"your side must be X or O, not {human!r}")
     inp, out = inp or sys.stdin, out or sys.stdout
     b = Board.empty()
     say = lambda s: print(s, file=out, flush=True)
@@ -182,5 +184,7 @@ def ttt_play(model:str='solver', # a model folder, checkpoint, hub id, ttt-tiny,
              style:str='player' # the model's prompt style
             ):
     "Play tic-tac-toe against a model in the terminal."
+    if side not in (X, O): raise SystemExit(f"ttt_play: --side must be X or O, not {side!r}")
+    if style not in STYLES: raise SystemExit(f"ttt_play: --style must be {' or '.join(STYLES)}, not {style!r}")
     p = SolverPlayer() if model == 'solver' else RandomPlayer() if model == 'random' else ModelPlayer.load(model, style)
     terminal_game(p, side)

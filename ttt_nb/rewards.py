@@ -8,8 +8,8 @@ from functools import lru_cache
 import math
 from .board import *
 from .solver import solve, move_values, optimal_moves, best_move, threats, nonterminal_positions, exact_games
-from .formats import (FormatError, parse_text, extract_move, count_moves, render_move, render_prompt,
-                            THINK_OPEN, THINK_CLOSE, END, MOVE)
+from .formats import (FormatError, parse_text, parse_answer, extract_move, join_text, render_move, render_prompt,
+                            END, MOVE)
 
 # %% auto #0
 __all__ = ['SEED_VALUES', 'VALUE_BEST', 'VALUE_OPTIMAL', 'VALUE_STEP', 'VALUE_ILLEGAL', 'NEUTRAL', 'seed_reward', 'value_reward',
@@ -45,9 +45,11 @@ def position_of(prompt, # the prompt (text or chat messages)
         except (BoardError, TypeError): return None
     return _position(as_text(prompt))
 
-def move_of(completion)->int|None:
-    "The cell a completion plays (None when it writes no readable move). Never raises."
-    return extract_move(as_text(completion))
+def move_of(completion, # the completion (text or chat messages)
+            prompt='' # its prompt (text or chat messages): an answer may begin inside the prompt
+           )->int|None:
+    "The cell a completion plays: `parse_answer` in the context of the prompt (None unless well formed). Never raises."
+    return parse_answer(as_text(completion), as_text(prompt))
 
 # %% ../nbs/05_rewards.ipynb #7b2c84fe
 SEED_VALUES = dict(win=1.0, block=0.8, centre=0.6, corner=0.4, edge=0.2, invalid=-1.0)
@@ -75,15 +77,12 @@ def value_score(b:Board, side:str, m:int|None)->float:
     if lost: return VALUE_STEP * lost
     return VALUE_BEST if m == best_move(b) else VALUE_OPTIMAL
 
-def format_score_text(text:str)->float:
-    "1.0 for one well-formed move and nothing after `<|end|>`, 0.5 for a readable move in a messy answer, else 0."
-    if extract_move(text) is None: return 0.0
-    t = text.strip()
-    if t.endswith(END): t = t[:-len(END)].rstrip()
-    opened, closed = t.count(THINK_OPEN), t.count(THINK_CLOSE)
-    thought_ok = opened == closed <= 1 and (not opened or t.index(THINK_CLOSE) < t.rfind(MOVE))
-    clean_end = t.endswith('|>') and (END not in t)
-    return 1.0 if count_moves(text) == 1 and thought_ok and clean_end else 0.5
+def format_score_text(text:str, # the completion
+                      prompt:str='' # its prompt: an answer may begin inside it
+                     )->float:
+    "1.0 for a well-formed answer (`parse_answer`), 0.5 for a move found in a malformed one, else 0."
+    if parse_answer(text, prompt) is not None: return 1.0
+    return 0.5 if extract_move(text) is not None else 0.0
 
 # %% ../nbs/05_rewards.ipynb #0a23cc12
 NEUTRAL = 0.0
@@ -96,7 +95,7 @@ def reward_fn(score, # per-move score: (board, side, move) -> float
         out = []
         for i, (p, c) in enumerate(zip(prompts, completions)):
             pos = position_of(p, board[i] if board is not None else None, side[i] if side is not None else None)
-            out.append(NEUTRAL if pos is None else float(score(pos[0], pos[1], move_of(c))))
+            out.append(NEUTRAL if pos is None else float(score(pos[0], pos[1], move_of(c, p))))
         return out
     f.__name__ = f.__qualname__ = name
     f.score = score
@@ -106,8 +105,8 @@ seed_reward = reward_fn(seed_score, 'seed_reward')
 value_reward = reward_fn(value_score, 'value_reward')
 
 def format_reward(prompts, completions, **kwargs)->list:
-    "TRL reward for a well-formed answer (text only; the position is not needed)."
-    return [format_score_text(as_text(c)) for c in completions]
+    "TRL reward for a well-formed answer (the text in the context of its prompt; the position is not needed)."
+    return [format_score_text(as_text(c), as_text(p)) for p, c in zip(prompts, completions)]
 format_reward.score = lambda b, side, m: 1.0 if m is not None else 0.0
 
 REWARDS = dict(value=value_reward, seed=seed_reward, format=format_reward)

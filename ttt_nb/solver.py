@@ -169,13 +169,15 @@ def clear_caches():
 def ttt_solve(side:str=None, # also print the best move for every position of this side ('X' or 'O')
              ):
     "Solve tic-tac-toe exactly and print the counts and the solver policy's exact results."
+    if side is not None and side not in (X, O): raise SystemExit(f"ttt_solve: --side must be X or O, not {side!r}")
     t0 = time.perf_counter()
     clear_caches()
     ps = reachable_positions()
     labels = label_all()
     dt = time.perf_counter() - t0
-    print(f'{len(ps)} reachable positions, {sum(b.over for b in ps)} terminal, {len(labels)} with a move '
-          f'({len({canonical(b) for b in ps})} up to symmetry); solved and labelled in {dt:.3f} s')
+    classes = lambda bs: len({canonical(b) for b in bs})
+    print(f'{len(ps)} reachable positions ({classes(ps)} up to symmetry), {sum(b.over for b in ps)} terminal, '
+          f'{len(labels)} with a move ({classes(l.board for l in labels)} up to symmetry); solved and labelled in {dt:.3f} s')
     for s in (X, O):
         g = exact_games(best_move, s)
         print(f'solver as {s} vs random: win {g.win:.2%} draw {g.draw:.2%} loss {g.loss:.2%}; '
