@@ -17,3 +17,17 @@ def test_console_scripts_help():
         exe = Path(sys.executable).parent / s
         r = subprocess.run([str(exe), '--help'], capture_output=True, text=True, timeout=120)
         assert r.returncode == 0 and 'usage' in r.stdout.lower(), (s, r.stderr[-2000:])
+
+def test_no_cell_mixes_imports_with_code():
+    "nbdev's docs build runs every non-export cell that imports anything; a cell that also trains or asserts would run there too."
+    from execnb.nbio import read_nb
+    from nbdev.processors import _do_eval
+    from nbdev.process import NBProcessor
+    from nbdev.frontmatter import FrontmatterProc
+    import ast
+    mixed = []
+    for p in sorted((ROOT / 'nbs').glob('*.ipynb')):
+        for c in NBProcessor(p, procs=FrontmatterProc, process=True).nb.cells:
+            if c.cell_type != 'code' or not _do_eval(c) or (c.directives_.keys() & {'export', 'exports', 'exporti', 'exec_doc'}): continue
+            if any(not isinstance(n, (ast.Import, ast.ImportFrom)) for n in ast.parse(c.source).body): mixed.append(f'{p.name}: {c.source.splitlines()[0]}')
+    assert not mixed, f'split these cells (imports in a cell of their own): {mixed}'
