@@ -10,8 +10,8 @@ from pathlib import Path
 
 # %% auto #0
 __all__ = ['MARKER', 'LOCK', 'OwnershipError', 'umask', 'writing', 'atomic_write', 'check_writable', 'manifest', 'owned',
-           'foreign', 'settings_diff', 'check_claim', 'claim_dir', 'record', 'clear_dir', 'file_manifest_path',
-           'claim_file', 'mark_file', 'lock_dir']
+           'foreign', 'settings_diff', 'check_claim', 'claim_dir', 'record', 'check_clear', 'clear_dir',
+           'file_manifest_path', 'claim_file', 'mark_file', 'lock_dir']
 
 # %% ../nbs/03a_outputs.ipynb #06dcc885
 MARKER, LOCK = '.ttt-nb.json', '.ttt-nb.lock'
@@ -134,21 +134,30 @@ def record(d, # a claimed folder
     if m is None: raise OwnershipError(f'{d} has no ttt-nb manifest: claim it first')
     return _save(d, dict(m, files=sorted(set(m.get('files', [])) | {Path(n).name for n in names}), **info))
 
-def clear_dir(d, # a folder claimed earlier
-              kind:str=None # if given, the manifest must be of this kind
-             )->list:
-    "Delete what ttt-nb wrote in `d` (its manifest's entries), refusing if `d` holds anything else; returns what went."
+def check_clear(d, # a folder about to be cleared
+                kind:str=None # if given, the manifest must be of this kind
+               )->dict|None:
+    "Refuse now, deleting nothing, if `clear_dir` could not clear `d`; returns its manifest."
     d = Path(d)
-    if not d.exists(): return []
+    if not d.exists(): return None
     m, alien = manifest(d), foreign(d)
     if m is None and alien: raise OwnershipError(f'{d} was not written by ttt-nb (it holds {_few(alien)}): nothing deleted; choose a new or empty folder')
     if alien: raise OwnershipError(f'{d} holds files ttt-nb did not write ({_few(alien)}): nothing deleted; move them away first, or choose another folder')
     if m and kind and m.get('kind') != kind: raise OwnershipError(f"{d} holds a ttt-nb {m.get('kind')} output, not {kind}: nothing deleted")
+    return m
+
+def clear_dir(d, # a folder claimed earlier
+              kind:str=None # if given, the manifest must be of this kind
+             )->list:
+    "Delete what ttt-nb wrote in `d` (its manifest's entries), refusing (see `check_clear`) if `d` holds anything else; returns what went."
+    d = Path(d)
+    m = check_clear(d, kind)
+    if m is None: return []
     gone = [n for n in owned(d) if n not in (MARKER, LOCK)]
     for n in gone:
         p = d / n
         shutil.rmtree(p) if p.is_dir() and not p.is_symlink() else p.unlink()
-    if m: _save(d, dict(m, files=[], settings=None))
+    _save(d, dict(m, files=[], settings=None))
     return gone
 
 # %% ../nbs/03a_outputs.ipynb #544f260c
@@ -174,7 +183,7 @@ def claim_file(path, # the output file
     return m
 
 def mark_file(path, kind:str, settings:dict=None)->Path:
-    "Write the manifest of output file `path` (after the file itself)."
+    "Write the manifest of output file `path` (before its rows when a resume must be verified, as `ttt_dataset` does)."
     return atomic_write(file_manifest_path(path), json.dumps(dict(tool='ttt-nb', kind=kind, settings=settings), indent=1))
 
 # %% ../nbs/03a_outputs.ipynb #0f420a83

@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_sft.ipynb #e0d5d32c
 from __future__ import annotations
-import hashlib, json, os, shutil, time
+import hashlib, json, os, time
 from pathlib import Path
 from fastcore.script import call_parse
 from transformers import TrainerCallback
@@ -14,7 +14,7 @@ from .formats import render_prompt, split_text, STYLES
 from .datasets import load_rows, sft_rows, to_dataset, DataError
 from .models import TINY, TINY_CONFIG, build_tokenizer, load_model, save_model, greedy_moves, hardware_defaults, lora_config, is_tiny
 from .logs import TrainingLog
-from .outputs import check_claim, claim_dir, clear_dir, foreign, record, atomic_write, OwnershipError
+from .outputs import check_claim, check_clear, claim_dir, clear_dir, record, atomic_write, OwnershipError
 
 # %% auto #0
 __all__ = ['RECIPES', 'position_scores', 'OptimalStop', 'TrainError', 'last_complete_checkpoint', 'is_main_process',
@@ -77,8 +77,7 @@ def prepare_output_dir(output_dir:str, # where checkpoints and the final model g
                 raise TrainError(f'{d} already holds a finished model: pass --overwrite to replace it, or choose another --output_dir')
             if last and not overwrite:
                 raise TrainError(f'{d} holds checkpoints ({Path(last).name}): pass --resume_from_checkpoint true to continue, or --overwrite')
-            if overwrite and foreign(d):
-                raise TrainError(f'{d} holds files ttt-nb did not write ({", ".join(foreign(d)[:5])}): nothing deleted; move them away first, or choose another --output_dir')
+            if overwrite: check_clear(d, kind)                  # what --overwrite would delete must all be ours
             return None
     except OwnershipError as e: raise TrainError(str(e)) from None
     if resume_from_checkpoint in (True, 'true', 'True', 'last'):
