@@ -4,16 +4,19 @@
 
 # %% ../nbs/06_models.ipynb #bb26976b
 from __future__ import annotations
-import json, os
+import json, os, re
 from pathlib import Path
 import torch
-from .board import X, O
-from .formats import TAGS, END, CELL_TAGS, PIECE_TAGS, BOARD_START, BOARD_END, PLAYER
+from .board import X, O, Board
+from .outputs import atomic_write
+from .formats import TAGS, END, CELL_TAGS, PIECE_TAGS, BOARD_START, BOARD_END, PLAYER, render_prompt
 
 # %% auto #0
-__all__ = ['TINY', 'PAD', 'UNK', 'GENERIC_TOKENIZER_CLASSES', 'TINY_CONFIG', 'board_tokens', 'build_tokenizer',
-           'build_tiny_model', 'is_tiny', 'hardware_defaults', 'torch_dtype', 'ModelError', 'is_local',
-           'load_tokenizer', 'add_tags', 'load_model', 'save_model', 'greedy_moves', 'generate_moves', 'lora_config']
+__all__ = ['TINY', 'PAD', 'UNK', 'GENERIC_TOKENIZER_CLASSES', 'TINY_CONFIG', 'LORA_SAVED', 'EXAMPLE_BOARD', 'DATA_SUFFIXES',
+           'board_tokens', 'build_tokenizer', 'build_tiny_model', 'is_adapter', 'adapter_base', 'is_tiny',
+           'hardware_defaults', 'torch_dtype', 'ModelError', 'is_local', 'load_tokenizer', 'add_tags', 'load_adapter',
+           'load_model', 'save_model', 'greedy_moves', 'generate_moves', 'lora_config', 'lora_config_from',
+           'merge_lora', 'hub_like', 'model_card', 'write_model_card']
 
 # %% ../nbs/06_models.ipynb #29d8a16c
 TINY = 'ttt-tiny'
@@ -62,11 +65,22 @@ def build_tiny_model(tok=None, # tokenizer (default: `build_tokenizer()`)
     return model
 
 # %% ../nbs/06_models.ipynb #da4d2318
+def is_adapter(name)->bool:
+    "A local folder holding a peft adapter (`adapter_config.json`) and no full model (`config.json`)."
+    p = Path(str(name)).expanduser()
+    return (p / 'adapter_config.json').exists() and not (p / 'config.json').exists()
+
+def adapter_base(folder)->str|None:
+    "The base model a LoRA adapter folder was trained from, as peft recorded it."
+    return json.loads((Path(folder).expanduser() / 'adapter_config.json').read_text()).get('base_model_name_or_path')
+
 def is_tiny(name)->bool:
-    "`ttt-tiny`, or a local folder holding a model of its size (hidden size <= 512, e.g. a checkpoint of it)."
+    "`ttt-tiny`, a local folder holding a model of its size (hidden size <= 512, e.g. a checkpoint of it), or a LoRA adapter of one."
     if name == TINY: return True
-    cfg = Path(str(name)).expanduser() / 'config.json'
-    try: return cfg.exists() and json.loads(cfg.read_text()).get('hidden_size', 10**9) <= 512
+    p = Path(str(name)).expanduser()
+    try:
+        if is_adapter(p): return is_tiny(adapter_base(p))
+        return (p / 'config.json').exists() and json.loads((p / 'config.json').read_text()).get('hidden_size', 10**9) <= 512
     except (OSError, ValueError): return False
 
 def hardware_defaults(tiny:bool=False # the tiny model: fp32 even on a bf16 GPU
@@ -126,27 +140,61 @@ def add_tags(tok)->int:
     return n
 
 # %% ../nbs/06_models.ipynb #b5eb1068
-def load_model(name:str=TINY, # 'ttt-tiny', a local folder or checkpoint, or a hub id such as 'Qwen/Qwen2.5-0.5B'
-               dtype:str='auto', # 'auto' (bf16 on a bf16 GPU, else fp32) or a torch dtype name
-               device:str=None, # where to put the model (default: cuda if available, else cpu)
-               trust_remote_code:bool=False, # run a hub model's own code (off unless you trust it)
-               seed:int=0 # initialisation seed for ttt-tiny
-              )->tuple:
-    "`(model, tokenizer)` for any causal LM, ready for our text formats."
+def _grow_embeddings(model, tok):
+    "Resize the embeddings when the tokenizer has more tokens (new rows start at the mean of the old ones)."
+    if model.get_input_embeddings().num_embeddings < len(tok): model.resize_token_embeddings(len(tok), mean_resizing=True)
+
+def _set_ends(model, tok):
+    "Stop generation at the tokenizer's EOS (`<|end|>`) and pad with its pad token."
+    model.config.eos_token_id = model.generation_config.eos_token_id = tok.eos_token_id
+    model.config.pad_token_id = model.generation_config.pad_token_id = tok.pad_token_id
+
+def _load_full(name, dtype, trust_remote_code, seed)->tuple:
+    "`(model, tokenizer)` of ttt-tiny, a saved model or checkpoint folder, or a hub id; on the CPU."
     from transformers import AutoModelForCausalLM
     tok = load_tokenizer(name, trust_remote_code)
-    if name == TINY: model = build_tiny_model(tok, seed=seed).to(torch_dtype(dtype, tiny=True))
-    else:
-        if is_local(name) and not (Path(name).expanduser() / 'config.json').exists():
-            raise ModelError(f'{name} is a folder without config.json: not a saved model or checkpoint')
-        try: model = AutoModelForCausalLM.from_pretrained(str(Path(name).expanduser()) if is_local(name) else name,
-                                                          dtype=torch_dtype(dtype, is_tiny(name)), trust_remote_code=trust_remote_code)
-        except Exception as e: raise ModelError(f'cannot load model {name!r}: {type(e).__name__}: {str(e)[:300]}') from e
-        if model.get_input_embeddings().num_embeddings < len(tok): model.resize_token_embeddings(len(tok), mean_resizing=True)
-        model.config.eos_token_id = model.generation_config.eos_token_id = tok.eos_token_id
-        model.config.pad_token_id = model.generation_config.pad_token_id = tok.pad_token_id
-    device = device or ('cuda' if torch.cuda.is_available() else 'cpu')
-    return model.to(device), tok
+    if name == TINY:
+        model = build_tiny_model(tok, seed=seed).to(torch_dtype(dtype, tiny=True))
+        model.name_or_path = model.config.name_or_path = TINY    # what peft records as a LoRA adapter's base
+        return model, tok
+    path = Path(name).expanduser()
+    if is_local(name) and not (path / 'config.json').exists():
+        raise ModelError(f'{name} is a folder without config.json or adapter_config.json: not a saved model, checkpoint or LoRA adapter')
+    try: model = AutoModelForCausalLM.from_pretrained(str(path.resolve()) if is_local(name) else name,
+                                                      dtype=torch_dtype(dtype, is_tiny(name)), trust_remote_code=trust_remote_code)
+    except Exception as e: raise ModelError(f'cannot load model {name!r}: {type(e).__name__}: {str(e)[:300]}') from e
+    _grow_embeddings(model, tok); _set_ends(model, tok)
+    return model, tok
+
+def load_adapter(folder:str, # a LoRA folder: adapter_config.json and adapter_model.safetensors
+                 dtype:str='auto', # as for `load_model`, for the base
+                 trust_remote_code:bool=False, # as for `load_model`, for the base
+                 seed:int=0 # the seed of a ttt-tiny base
+                )->tuple:
+    "`(model, tokenizer)` of a LoRA folder: its base with the adapter merged in, on the CPU."
+    from peft import PeftModel
+    p, base = Path(folder).expanduser().resolve(), adapter_base(folder)
+    if not base or (is_local(base) and Path(base).expanduser().resolve() == p):
+        raise ModelError(f'LoRA adapter {folder}: its adapter_config.json names no usable base model ({base!r})')
+    try: model, tok = load_model(base, dtype, None, trust_remote_code, seed)
+    except ModelError as e: raise ModelError(f'LoRA adapter {folder}: cannot load its base model {base!r}: {e}') from e
+    try: tok = load_tokenizer(str(p), trust_remote_code)
+    except ModelError: pass    # no tokenizer saved with the adapter (nor in its parent folder): the base's
+    _grow_embeddings(model, tok); _set_ends(model, tok)
+    model = PeftModel.from_pretrained(model, str(p)).merge_and_unload()
+    model.name_or_path = model.config.name_or_path = str(p)    # a LoRA trained on top of this one names this folder
+    return model, tok
+
+def load_model(name:str=TINY, # 'ttt-tiny', a local folder, checkpoint or LoRA adapter, or a hub id such as 'Qwen/Qwen2.5-0.5B'
+               dtype:str='auto', # 'auto' (bf16 on a bf16 GPU, else fp32) or a torch dtype name
+               device:str='auto', # 'auto': cuda if available, else cpu; None: leave it on the CPU for a Trainer to place; or a device
+               trust_remote_code:bool=False, # run a hub model's own code (off unless you trust it)
+               seed:int=0 # initialisation seed for ttt-tiny (also as a LoRA adapter's base)
+              )->tuple:
+    "`(model, tokenizer)` for any causal LM, ready for our text formats."
+    model, tok = (load_adapter if is_adapter(name) else _load_full)(name, dtype, trust_remote_code, seed)
+    if device == 'auto': device = 'cuda' if torch.cuda.is_available() else 'cpu'
+    return (model if device is None else model.to(device)), tok
 
 def save_model(model, tok, path:str # output folder (written as safetensors)
               ):
@@ -200,10 +248,116 @@ def generate_moves(model, tok, prompts:list, max_new_tokens:int=512, # room for 
     return res
 
 # %% ../nbs/06_models.ipynb #d9ba8e2c
+LORA_SAVED = ['embed_tokens', 'lm_head']  # trained in full: the board tags are new tokens
+
 def lora_config(r:int=16, # rank of the adapters
                 alpha:int=32 # scaling
                ):
     "A peft `LoraConfig` for causal LMs whose vocabulary grew (embeddings and head trained in full)."
     from peft import LoraConfig
     return LoraConfig(r=r, lora_alpha=alpha, lora_dropout=0.0, target_modules='all-linear', task_type='CAUSAL_LM',
-                      modules_to_save=['embed_tokens', 'lm_head'])
+                      modules_to_save=list(LORA_SAVED))
+
+def lora_config_from(model_args, # TRL's `ModelConfig` (`use_peft`, `lora_r`, `lora_alpha`, `lora_target_modules`, ...)
+                     model=None # the model it will wrap: tied embeddings stay tied
+                    ):
+    "TRL's `get_peft_config(model_args)` with our defaults where the user kept TRL's; None unless `use_peft`."
+    from trl import get_peft_config
+    cfg = get_peft_config(model_args)
+    if cfg is None: return None
+    if model_args.lora_target_modules in (None, 'all-linear', ['all-linear']): cfg.target_modules = 'all-linear'
+    if model_args.lora_modules_to_save is None: cfg.modules_to_save = list(LORA_SAVED)
+    cfg.task_type = cfg.task_type or 'CAUSAL_LM'
+    tied = model is not None and getattr(model.config, 'tie_word_embeddings', False)
+    cfg.ensure_weight_tying = bool(tied and set(cfg.modules_to_save or []) & set(LORA_SAVED))
+    return cfg
+
+def merge_lora(model):
+    "A plain model: a peft `PeftModel` with its adapters merged in; any other model unchanged."
+    from peft import PeftModel
+    return model.merge_and_unload() if isinstance(model, PeftModel) else model
+
+
+# %% ../nbs/06_models.ipynb #4b87e388
+EXAMPLE_BOARD = 'X..|.O.|...'
+DATA_SUFFIXES = ('.jsonl', '.json', '.csv', '.parquet', '.txt', '.gz')
+
+def hub_like(name)->bool:
+    "Does `name` look like a hub repository id (`owner/name`), not a local path, a data file or `ttt-tiny`?"
+    s = str(name or '')
+    return (bool(re.fullmatch(r'[A-Za-z0-9][\w.-]*/[\w.-]+', s)) and not is_local(s)
+            and not s.lower().endswith(DATA_SUFFIXES))
+
+def _names(data)->list:
+    "File names or dataset ids from a comma-separated string or a list."
+    return [s.strip() for s in (data.split(',') if isinstance(data, str) else data or []) if s.strip()]
+
+def _usage(repo_id, tiny, thoughts)->str:
+    "The card's usage section: the literal prompt of `EXAMPLE_BOARD`, then Python that asks the model for a move."
+    prompt, tk = render_prompt(Board(EXAMPLE_BOARD)), 'PreTrainedTokenizerFast' if tiny else 'AutoTokenizer'
+    why = '   # our tokenizer: AutoTokenizer would drop spaces and newlines' if tiny else ''
+    think = ', after a thought in `<player_think>` tags' if thoughts else ''
+    return f"""## Usage
+
+The model reads ttt-nb's text format: the board, one tag per cell, then the side to move. For the board
+`{EXAMPLE_BOARD}` (X to move) the prompt is exactly this text (it ends with a newline):
+
+```text
+{prompt}```
+
+The model answers `<|move|><|r-c|><|end|>` (row and column, counted from 0){think}. With ttt-nb installed:
+
+```python
+from transformers import AutoModelForCausalLM, {tk}
+from ttt_nb.board import Board
+from ttt_nb.formats import render_prompt, parse_answer
+
+model = AutoModelForCausalLM.from_pretrained('{repo_id}')
+tok = {tk}.from_pretrained('{repo_id}'){why}
+prompt = render_prompt(Board('{EXAMPLE_BOARD}'))   # the text above
+enc = tok(prompt, return_tensors='pt', add_special_tokens=False)
+out = model.generate(**enc, max_new_tokens={512 if thoughts else 8}, do_sample=False, eos_token_id=tok.convert_tokens_to_ids('<|end|>'))
+answer = tok.decode(out[0, enc['input_ids'].shape[1]:])
+move = parse_answer(answer, prompt)   # the cell 0..8, row by row; None if the answer is not well formed
+```
+
+Without ttt-nb, write the prompt text yourself and read the move with `re.search(r'<\\|move\\|><\\|(\\d)-(\\d)\\|>', answer)`.
+"""
+
+def model_card(base_model:str, # the model training started from: a hub id, a local folder or 'ttt-tiny'
+               stage:str, # the training stage: 'sft', 'dpo' or 'grpo'
+               data:str=None, # the training data: file names or hub dataset ids, comma-separated (None: our own data)
+               headline:str=None, # the evaluation in one line (None: not evaluated yet)
+               thoughts:bool=False, # the model writes a thought before its move
+               repo_id:str='<your-model>' # the hub id or folder the usage snippet loads
+              )->str: # README.md text: YAML metadata, then markdown
+    "A Hugging Face model card for a model trained by ttt-nb."
+    from huggingface_hub import ModelCard, ModelCardData
+    files = _names(data)
+    meta = ModelCardData(base_model=base_model if hub_like(base_model) else None, tags=['ttt-nb', 'tic-tac-toe', 'trl', stage],
+                         datasets=[f for f in files if hub_like(f)] or None, library_name='transformers')
+    src = 'the embedded ttt-tiny model' if base_model == TINY else f'`{base_model}`'
+    used = ', '.join(f'`{f}`' for f in files) if files else "ttt-nb's own data for every position"
+    cmd = f'ttt_evaluate --model {repo_id}' + (' --thoughts' if thoughts else '')
+    ev = headline or f'Not evaluated yet. `{cmd}` checks its move on every position and plays every game against perfect and random opponents.'
+    body = f"""# {repo_id}
+
+A causal language model that plays tic-tac-toe, fine-tuned by [ttt-nb](https://github.com/ttt-nb/ttt-nb)'s {stage} stage
+(TRL) from {src}.
+
+## Data
+
+{used}
+
+## Evaluation
+
+{ev}
+
+{_usage(repo_id, is_tiny(base_model), thoughts)}"""
+    return str(ModelCard(f'---\n{meta.to_yaml()}\n---\n\n{body}'))
+
+def write_model_card(folder, # the model's folder
+                     **kw # `model_card`'s arguments
+                    )->Path:
+    "Write `model_card(**kw)` to `folder/README.md` atomically; returns its path."
+    return atomic_write(Path(folder) / 'README.md', model_card(**kw))
