@@ -18,7 +18,7 @@ Measured on an H200 (2026-11-27, 44 runs; cosine decay over EPOCHS after WARM wa
 - board tokens, 8 heads of size 8 (4 key/value heads; same parameter count): batch 32 lr 1e-3 30 epochs 100 % at
   24 (3 more seeds: 99.98, 99.82, 100 % at 22 with 25 epochs); batch 64 lr 1e-3 warm-up 100, 30 epochs: 100 % for
   3 seeds of 3 (epochs 29, 26, 26) and on 2 CPU cores (epoch 27, 163 s); batch 128 lr 1.5e-3 40 epochs: 100 % at
-  32; 16 heads: 100 % at 25. This is the recipe in `ttt_nb.train_sft.RECIPES['tiny']`, with the decay stretched to
+  32; 16 heads: 100 % at 25. This is the recipe in `configs/sft_tiny.yaml`, with the decay stretched to
   40 epochs and a stop at 100 % (TRL's run on 2 CPU cores reached 100 % after 28 epochs).
 """
 import json, math, os, sys, time

@@ -149,7 +149,7 @@ def _set_ends(model, tok):
     model.config.eos_token_id = model.generation_config.eos_token_id = tok.eos_token_id
     model.config.pad_token_id = model.generation_config.pad_token_id = tok.pad_token_id
 
-def _load_full(name, dtype, trust_remote_code, seed)->tuple:
+def _load_full(name, dtype='auto', trust_remote_code=False, seed=0, attn_implementation=None)->tuple:
     "`(model, tokenizer)` of ttt-tiny, a saved model or checkpoint folder, or a hub id; on the CPU."
     from transformers import AutoModelForCausalLM
     tok = load_tokenizer(name, trust_remote_code)
@@ -161,7 +161,8 @@ def _load_full(name, dtype, trust_remote_code, seed)->tuple:
     if is_local(name) and not (path / 'config.json').exists():
         raise ModelError(f'{name} is a folder without config.json or adapter_config.json: not a saved model, checkpoint or LoRA adapter')
     try: model = AutoModelForCausalLM.from_pretrained(str(path.resolve()) if is_local(name) else name,
-                                                      dtype=torch_dtype(dtype, is_tiny(name)), trust_remote_code=trust_remote_code)
+                                                      dtype=torch_dtype(dtype, is_tiny(name)), trust_remote_code=trust_remote_code,
+                                                      **({'attn_implementation': attn_implementation} if attn_implementation else {}))
     except Exception as e: raise ModelError(f'cannot load model {name!r}: {type(e).__name__}: {str(e)[:300]}') from e
     _grow_embeddings(model, tok); _set_ends(model, tok)
     return model, tok
@@ -169,14 +170,15 @@ def _load_full(name, dtype, trust_remote_code, seed)->tuple:
 def load_adapter(folder:str, # a LoRA folder: adapter_config.json and adapter_model.safetensors
                  dtype:str='auto', # as for `load_model`, for the base
                  trust_remote_code:bool=False, # as for `load_model`, for the base
-                 seed:int=0 # the seed of a ttt-tiny base
+                 seed:int=0, # the seed of a ttt-tiny base
+                 attn_implementation:str=None # as for `load_model`, for the base
                 )->tuple:
     "`(model, tokenizer)` of a LoRA folder: its base with the adapter merged in, on the CPU."
     from peft import PeftModel
     p, base = Path(folder).expanduser().resolve(), adapter_base(folder)
     if not base or (is_local(base) and Path(base).expanduser().resolve() == p):
         raise ModelError(f'LoRA adapter {folder}: its adapter_config.json names no usable base model ({base!r})')
-    try: model, tok = load_model(base, dtype, None, trust_remote_code, seed)
+    try: model, tok = load_model(base, dtype=dtype, device=None, trust_remote_code=trust_remote_code, seed=seed, attn_implementation=attn_implementation)
     except ModelError as e: raise ModelError(f'LoRA adapter {folder}: cannot load its base model {base!r}: {e}') from e
     try: tok = load_tokenizer(str(p), trust_remote_code)
     except ModelError: pass    # no tokenizer saved with the adapter (nor in its parent folder): the base's
@@ -189,10 +191,12 @@ def load_model(name:str=TINY, # 'ttt-tiny', a local folder, checkpoint or LoRA a
                dtype:str='auto', # 'auto' (bf16 on a bf16 GPU, else fp32) or a torch dtype name
                device:str='auto', # 'auto': cuda if available, else cpu; None: leave it on the CPU for a Trainer to place; or a device
                trust_remote_code:bool=False, # run a hub model's own code (off unless you trust it)
-               seed:int=0 # initialisation seed for ttt-tiny (also as a LoRA adapter's base)
+               seed:int=0, # initialisation seed for ttt-tiny (also as a LoRA adapter's base)
+               attn_implementation:str=None # e.g. 'sdpa', 'flash_attention_2', 'eager' (None: transformers' choice)
               )->tuple:
     "`(model, tokenizer)` for any causal LM, ready for our text formats."
-    model, tok = (load_adapter if is_adapter(name) else _load_full)(name, dtype, trust_remote_code, seed)
+    load = load_adapter if is_adapter(name) else _load_full
+    model, tok = load(name, dtype=dtype, trust_remote_code=trust_remote_code, seed=seed, attn_implementation=attn_implementation)
     if device == 'auto': device = 'cuda' if torch.cuda.is_available() else 'cpu'
     return (model if device is None else model.to(device)), tok
 

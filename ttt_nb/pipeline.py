@@ -4,21 +4,22 @@
 
 # %% ../nbs/13_pipeline.ipynb #81770c5a
 from __future__ import annotations
-import json, os, shutil, time
+import json, os, shutil, sys, time
 from pathlib import Path
 from fastcore.script import call_parse
 from .board import X, O
 from .datasets import sft_rows, dpo_rows, grpo_rows, write_jsonl
-from .models import TINY, load_model
+from .models import TINY, load_model, write_model_card
 from .outputs import check_claim, claim_dir, clear_dir, foreign, record, lock_dir, atomic_write, OwnershipError
-from .train_sft import train_sft, position_scores, last_complete_checkpoint, TrainError
+from .trainers import settings, read_config, position_scores, last_complete_checkpoint, base_model_of, ALIASES, TrainError
+from .train_sft import train_sft
 from .train_dpo import train_dpo
 from .train_grpo import train_grpo
 from .evaluate import evaluate_model, save_report, summary
 
 # %% auto #0
-__all__ = ['STAGES', 'PARTS', 'run_settings', 'clear_run', 'run_pipeline', 'headline', 'summary_text', 'results_table',
-           'ttt_pipeline']
+__all__ = ['STAGES', 'PARTS', 'PIPELINE_OWNS', 'PIPELINE_DEFAULTS', 'SECTIONS', 'run_settings', 'clear_run', 'check_stage_kw',
+           'run_pipeline', 'headline', 'summary_text', 'results_table', 'pipeline_config', 'ttt_pipeline']
 
 # %% ../nbs/13_pipeline.ipynb #523b4d68
 STAGES = ('data', 'sft', 'dpo', 'grpo', 'evaluate')
@@ -54,6 +55,17 @@ def clear_run(out:Path)->list:
     return gone + clear_dir(out)
 
 # %% ../nbs/13_pipeline.ipynb #6c8daac5
+PIPELINE_OWNS = ('output_dir', 'logs_dir', 'model_name_or_path', 'data_files', 'resume_from_checkpoint', 'overwrite')
+
+def check_stage_kw(model_name:str, sft_checkpoint:str=None, **stage_kw):
+    "Parse and check each stage's settings (`sft_kw=...`) now, before any stage runs; the run's own keys are refused."
+    for name, kw in stage_kw.items():
+        kw, kind = dict(kw or {}), name.split('_')[0]
+        owned = sorted(k for k in kw if ALIASES.get(k, k) in PIPELINE_OWNS)
+        if owned: raise TrainError(f"{kind}: {', '.join(owned)} is set by the pipeline (its --out and the previous stage), not per stage")
+        try: settings(kind, model_name_or_path=model_name if kind == 'sft' or not sft_checkpoint else sft_checkpoint, **kw)
+        except TrainError as e: raise TrainError(f'{kind}: {e}') from None
+
 def run_pipeline(out:str='runs/demo', # the run's folder: data, checkpoints, logs, report
                  model_name:str=TINY, # base model: ttt-tiny, a hub id or a folder
                  thoughts:str='none', # data thoughts: none, template or llm (llm needs llm_url/llm_model or llm_path)
@@ -71,6 +83,7 @@ def run_pipeline(out:str='runs/demo', # the run's folder: data, checkpoints, log
     skips = {s.strip() for s in skip.split(',') if s.strip()}
     if skips - set(STAGES): raise TrainError(f'unknown stage(s) to skip: {sorted(skips - set(STAGES))}')
     if start not in ('data', 'sft') and not sft_checkpoint: raise TrainError(f"start='{start}' needs sft_checkpoint= (the model to continue from)")
+    check_stage_kw(model_name, sft_checkpoint, sft_kw=sft_kw, dpo_kw=dpo_kw, grpo_kw=grpo_kw)
     settings = run_settings(model_name=model_name, thoughts=thoughts, start=start, sft_checkpoint=sft_checkpoint, skip=sorted(skips),
                             seed=seed, sft_kw=sft_kw, dpo_kw=dpo_kw, grpo_kw=grpo_kw, data_kw=data_kw)
     out = Path(out)
@@ -131,7 +144,8 @@ def _run(out, settings, progress, *, model_name, thoughts, start, sft_checkpoint
         return dict(model=str(d), steps=t.state.global_step, log=str(t.log_file), scores=_scores(str(d), thoughts),
                     resumed_from=Path(last).name if 'resume_from_checkpoint' in how else None)
     # the tiny model's SFT stops once every position is played optimally (train_sft's early_stop=1.0)
-    stage('sft', lambda: trained('sft', lambda d, **k: train_sft(model_name, files.get('sft'), d, str(logs), seed=seed, **k), sft_kw or {}))
+    def kw(stage_kw, **how): return {'seed': seed, **(stage_kw or {}), **how}   # a section's own seed wins over the run's
+    stage('sft', lambda: trained('sft', lambda d, **k: train_sft(model_name, files.get('sft'), output_dir=d, logs_dir=str(logs), **kw(sft_kw, **k)), {}))
     def guarded(name, fn, kw):
         before = current
         res = trained(name, fn, kw)
@@ -140,14 +154,17 @@ def _run(out, settings, progress, *, model_name, thoughts, start, sft_checkpoint
             res.update(regressed_from=prev_scores, model=before)
             progress(f"[{name}] made play worse ({prev_scores['optimal']:.2%} -> {res['scores']['optimal']:.2%}): continuing from the earlier model")
         return res
-    stage('dpo', lambda: guarded('dpo', lambda d, **k: train_dpo(current, files.get('dpo'), d, str(logs), seed=seed, **k), dpo_kw or {}))
-    stage('grpo', lambda: guarded('grpo', lambda d, **k: train_grpo(current, files.get('grpo'), d, str(logs), seed=seed, **k), grpo_kw or {}))
+    stage('dpo', lambda: guarded('dpo', lambda d, **k: train_dpo(current, files.get('dpo'), output_dir=d, logs_dir=str(logs), **kw(dpo_kw, **k)), {}))
+    stage('grpo', lambda: guarded('grpo', lambda d, **k: train_grpo(current, files.get('grpo'), output_dir=d, logs_dir=str(logs), **kw(grpo_kw, **k)), {}))
     def evaluate_stage():
         m, tok = load_model(current)
         rep = evaluate_model(m, tok, current, thoughts=thoughts != 'none')
         record(out, 'report.json')
-        return dict(report=str(save_report(rep, out / 'report.json')), summary=summary(rep), model_evaluated=current,
-                    headline=headline(rep))
+        res = dict(report=str(save_report(rep, out / 'report.json')), summary=summary(rep), model_evaluated=current, headline=headline(rep))
+        if Path(current).parent == out:   # a stage folder of this run: its model card gets the exact result
+            write_model_card(current, base_model=base_model_of(current), stage=Path(current).name, data=files.get(Path(current).name),
+                             headline=summary(rep), thoughts=thoughts != 'none')
+        return res
     stage('evaluate', evaluate_stage)
     info.update(final_model=current, seconds=round(time.time() - t_all, 1))
     record(out, 'summary.json'); atomic_write(out / 'summary.json', json.dumps(info, indent=1))
@@ -186,25 +203,56 @@ def results_table(info:dict)->str:
     return '| measure | result |\n|---|---|\n' + '\n'.join(f'| {a} | {b} |' for a, b in rows)
 
 # %% ../nbs/13_pipeline.ipynb #bd4fb2af
+PIPELINE_DEFAULTS = dict(out='runs/demo', model_name=TINY, thoughts='none', start='data', sft_checkpoint=None, skip='', seed=0,
+                         overwrite=False, llm_url=None, llm_model=None, llm_path=None, llm_key_env='OPENAI_API_KEY')
+SECTIONS = ('sft', 'dpo', 'grpo')
+
+def pipeline_config(path:str # a YAML file: run settings at the top, a section per stage
+                   )->dict:
+    "The run settings and per-stage sections (`sft_kw`, ...) of a pipeline config file; an unknown key is an error naming it."
+    cfg = read_config(path)
+    if 'model_name_or_path' in cfg: cfg['model_name'] = cfg.pop('model_name_or_path')
+    out = {}
+    for k, v in cfg.items():
+        if k in SECTIONS:
+            if not isinstance(v, dict): raise TrainError(f'--config {path}: section {k}: must be a mapping of setting: value')
+            out[f'{k}_kw'] = v
+        elif k in PIPELINE_DEFAULTS: out[k] = v
+        else: raise TrainError(f"--config {path}: unknown key {k!r}: use {', '.join(PIPELINE_DEFAULTS)} or a section {', '.join(SECTIONS)}")
+    return out
+
 @call_parse
-def ttt_pipeline(out:str='runs/demo', # the run's folder (a re-run with the same settings resumes it)
-                 model_name:str=TINY, # ttt-tiny (CPU, minutes), or a hub id / folder (use a GPU)
-                 thoughts:str='none', # none, template or llm
-                 start:str='data', # first stage: data, sft, dpo, grpo or evaluate
+def ttt_pipeline(config:str=None, # a YAML file: these settings at the top level, a section per stage (sft, dpo, grpo) of trainer settings
+                 out:str=None, # the run's folder (default runs/demo; a re-run with the same settings resumes it)
+                 model_name:str=None, # ttt-tiny (the default: CPU, minutes), or a hub id / folder (use a GPU)
+                 thoughts:str=None, # none (default), template or llm
+                 start:str=None, # first stage: data (default), sft, dpo, grpo or evaluate
                  sft_checkpoint:str=None, # the SFT model to continue from when starting at dpo or later
-                 skip:str='', # stages to skip, comma-separated
-                 seed:int=0, # random seed
+                 skip:str=None, # stages to skip, comma-separated
+                 seed:int=None, # random seed (default 0)
                  overwrite:bool=False, # replace an earlier run in --out (deletes only what ttt-nb wrote there)
                  llm_url:str=None, # thoughts=llm: an OpenAI-compatible endpoint (Ollama, vLLM, llama.cpp server)
                  llm_model:str=None, # thoughts=llm: the model name at that endpoint
                  llm_path:str=None, # thoughts=llm: or a local transformers model folder
-                 llm_key_env:str='OPENAI_API_KEY' # thoughts=llm: the environment variable holding the API key
+                 llm_key_env:str=None # thoughts=llm: the environment variable holding the API key (default OPENAI_API_KEY)
                 ):
-    "Run the whole training pipeline and print a one-screen summary."
-    data_kw = None
-    if thoughts == 'llm':
-        from ttt_nb.datasets import make_writer
-        kw = dict(url=llm_url, model=llm_model, path=llm_path, key_env=llm_key_env)
-        data_kw = dict(writer=make_writer(**{k: v for k, v in kw.items() if v is not None}))
-    info = run_pipeline(out, model_name, thoughts, start, sft_checkpoint, skip, seed, data_kw=data_kw, overwrite=overwrite)
+    "Run the whole training pipeline and print a one-screen summary; flags win over the config file."
+    from ttt_nb.datasets import DataError
+    from ttt_nb.models import ModelError
+    flags = dict(out=out, model_name=model_name, thoughts=thoughts, start=start, sft_checkpoint=sft_checkpoint, skip=skip, seed=seed,
+                 llm_url=llm_url, llm_model=llm_model, llm_path=llm_path, llm_key_env=llm_key_env)
+    try:
+        file = pipeline_config(config) if config else {}
+        r = {**PIPELINE_DEFAULTS, **file, **{k: v for k, v in flags.items() if v is not None}}
+        r['overwrite'] = overwrite or bool(file.get('overwrite'))
+        data_kw = None
+        if r['thoughts'] == 'llm':
+            from ttt_nb.datasets import make_writer
+            kw = dict(url=r['llm_url'], model=r['llm_model'], path=r['llm_path'], key_env=r['llm_key_env'])
+            data_kw = dict(writer=make_writer(**{k: v for k, v in kw.items() if v is not None}))
+        info = run_pipeline(r['out'], r['model_name'], r['thoughts'], start=r['start'], sft_checkpoint=r['sft_checkpoint'], skip=r['skip'],
+                            seed=r['seed'], sft_kw=r.get('sft_kw'), dpo_kw=r.get('dpo_kw'), grpo_kw=r.get('grpo_kw'), data_kw=data_kw,
+                            overwrite=r['overwrite'])
+    except (TrainError, DataError, ModelError) as e:
+        sys.stderr.write(f'ttt_pipeline: error: {e}\n'); sys.exit(2)
     print('\n' + summary_text(info))

@@ -14,8 +14,8 @@ from .formats import (FormatError, parse_text, parse_answer, extract_move, join_
 # %% auto #0
 __all__ = ['SEED_VALUES', 'VALUE_BEST', 'VALUE_OPTIMAL', 'VALUE_STEP', 'VALUE_ILLEGAL', 'NEUTRAL', 'seed_reward', 'value_reward',
            'REWARDS', 'as_text', 'position_of', 'move_of', 'seed_score', 'seed_score_as_x', 'value_score',
-           'format_score_text', 'reward_fn', 'format_reward', 'get_rewards', 'top_moves', 'audit_reward',
-           'follower_games', 'reward_grid', 'reward_figure', 'reward_explorer']
+           'format_score_text', 'reward_fn', 'format_reward', 'reward_by_name', 'get_rewards', 'top_moves',
+           'audit_reward', 'follower_games', 'reward_grid', 'reward_figure', 'reward_explorer']
 
 # %% ../nbs/05_rewards.ipynb #01cbd8da
 def as_text(x)->str:
@@ -111,15 +111,26 @@ format_reward.score = lambda b, side, m: 1.0 if m is not None else 0.0
 
 REWARDS = dict(value=value_reward, seed=seed_reward, format=format_reward)
 
-def get_rewards(names:str='value' # comma-separated names from REWARDS: 'value', 'seed', 'format'
+def reward_by_name(name:str # a name from REWARDS, or `module.function` with TRL's reward signature
+                  ):
+    "One reward function: ours by name, or any importable function by its dotted path (as `trl grpo --reward_funcs` takes)."
+    if name in REWARDS: return REWARDS[name]
+    mod, _, fn = name.rpartition('.')
+    if not mod: raise ValueError(f'unknown reward {name!r}: choose from {", ".join(REWARDS)}, or give module.function')
+    import importlib
+    try: f = getattr(importlib.import_module(mod), fn)
+    except (ImportError, AttributeError) as e: raise ValueError(f'reward {name!r}: cannot import it ({e})') from None
+    if not callable(f): raise ValueError(f'reward {name!r} is not a function')
+    return f
+
+def get_rewards(names='value' # names or dotted paths: one comma-separated string ('value,format') or a list of them
                )->list:
-    "Reward functions by name, for `--reward value,format`."
-    out = []
-    for n in [n.strip() for n in str(names).split(',') if n.strip()]:
-        if n not in REWARDS: raise ValueError(f'unknown reward {n!r}: choose from {", ".join(REWARDS)}')
-        out.append(REWARDS[n])
+    "Reward functions by name or dotted path, for `--reward value,format` or `--reward_funcs value mypkg.my_reward`."
+    items = [names] if isinstance(names, str) else list(names)
+    out = [reward_by_name(n.strip()) for item in items for n in str(item).split(',') if n.strip()]
     if not out: raise ValueError('no reward named: use e.g. --reward value or --reward value,format')
     return out
+
 
 # %% ../nbs/05_rewards.ipynb #c89391ff
 def top_moves(score, b:Board, side:str=None)->set:

@@ -5,15 +5,12 @@
 # %% ../nbs/09_dpo.ipynb #d4ef0646
 from __future__ import annotations
 from pathlib import Path
-from fastcore.script import call_parse
 from .datasets import load_rows, dpo_rows, to_dataset, DataError
-from .models import TINY, load_model, lora_config
-from .logs import TrainingLog
-from .train_sft import (prepare_output_dir, claim_output_dir, check_values, report_saved, trainer_args, recipe_for, run_trainer, split_files, step_budget,
-                              position_scores, tiny_sft_dir, TrainError)
+from .models import load_model
+from .trainers import Settings, settings, split_files, train_stage, stage_cli
 
 # %% auto #0
-__all__ = ['RECIPES', 'dpo_data', 'train_dpo', 'ttt_train_dpo']
+__all__ = ['dpo_data', 'run_dpo', 'train_dpo', 'ttt_train_dpo']
 
 # %% ../nbs/09_dpo.ipynb #152c83b0
 def dpo_data(data_files=None, # JSONL path(s), comma-separated or a list; None: our pairs for every position
@@ -28,69 +25,34 @@ def dpo_data(data_files=None, # JSONL path(s), comma-separated or a list; None: 
     if missing: raise DataError(f'{files}: DPO needs prompt, chosen and rejected columns; missing {sorted(missing)}')
     return ds.select_columns(['prompt', 'chosen', 'rejected'])
 
-RECIPES = dict(
-    tiny=dict(max_steps=40, per_device_train_batch_size=32, learning_rate=1e-5, lr_scheduler_type='constant',
-              beta=0.1, logging_steps=5, save_strategy='steps', save_steps=20, save_total_limit=2),
-    hub=dict(num_train_epochs=1, per_device_train_batch_size=8, learning_rate=5e-6, lr_scheduler_type='cosine',
-             warmup_steps=0.1, beta=0.1, logging_steps=10, save_strategy='steps', save_steps=500, save_total_limit=3))
 
 # %% ../nbs/09_dpo.ipynb #e4aec2c6
-def train_dpo(path:str, # the SFT checkpoint (or any model name) to start from
-              data_files=None, output_dir:str='ttt-tiny-dpo', logs_dir:str='./logs',
-              num_epochs:float=None, batch_size:int=None, learning_rate:float=None, max_steps:int=None, seed:int=0,
-              report_to:str='none', resume_from_checkpoint:str=None, overwrite:bool=False, lora:bool=False,
-              beta:float=None, # strength of the pull towards the reference model
-              max_length:int=1024, # truncate pairs to this many tokens (TRL's default; None: never)
-              save_steps:int=None, logging_steps:int=None, push_to_hub:bool=False,
-              hub_model_id:str=None, trust_remote_code:bool=False, thoughts:str='none', callbacks:list=None,
-              skip_bad_rows:bool=False): # skip (and count) bad pairs instead of stopping at the first
+def run_dpo(s:Settings, # settings from `settings('dpo', ...)`
+            callbacks:list=None # extra TrainerCallbacks
+           ):
+    "DPO with TRL's `DPOTrainer` on parsed settings; returns the trainer."
+    from trl import DPOTrainer
+    o, m = s.ours, s.model
+    def make(model, tok, ds, callbacks, peft_config):
+        ref = None if peft_config else load_model(m.model_name_or_path, dtype=m.dtype or 'auto', device=None, trust_remote_code=s.args.trust_remote_code,
+                                                  seed=s.args.seed, attn_implementation=m.attn_implementation)[0]
+        return DPOTrainer(model=model, ref_model=ref, args=s.args, train_dataset=ds, processing_class=tok, callbacks=callbacks, peft_config=peft_config)
+    return train_stage(s, data=lambda: dpo_data(o.data_files, o.thoughts, skip_bad_rows=o.skip_bad_rows), make_trainer=make, callbacks=callbacks)
+
+def train_dpo(path:str=None, # the SFT checkpoint (or any model) to start from (None: the config's)
+              data_files=None, # JSONL file(s) of pairs (None: the config's, else our pairs for every position)
+              config:str=None, # a YAML file of settings, like configs/dpo_tiny.yaml
+              callbacks:list=None, # extra TrainerCallbacks
+              **kw # any other setting of `ttt_train_dpo --help`, by name: output_dir, logs_dir, max_steps, beta, use_peft, ...
+             ):
     "Preference-tune a model with TRL's DPOTrainer; returns the trainer."
-    check_values(num_epochs=num_epochs, batch_size=batch_size, learning_rate=learning_rate, max_steps=max_steps, beta=beta,
-                 max_length=max_length, save_steps=save_steps, logging_steps=logging_steps)
-    from trl import DPOTrainer, DPOConfig
-    resume = prepare_output_dir(output_dir, resume_from_checkpoint, overwrite, 'dpo')
-    log = TrainingLog(logs_dir, 'dpo')
-    ds = dpo_data(data_files, thoughts, skip_bad_rows=skip_bad_rows)
-    claim_output_dir(output_dir, 'dpo', clear=overwrite and resume is None)
-    model, tok = load_model(path, trust_remote_code=trust_remote_code, seed=seed)
-    ref = None if lora else load_model(path, trust_remote_code=trust_remote_code, seed=seed)[0]
-    recipe, max_steps = step_budget(recipe_for(path, RECIPES), max_steps, num_epochs)
-    if beta is not None: recipe['beta'] = beta
-    args = trainer_args(DPOConfig, path, output_dir, recipe, num_epochs, batch_size, learning_rate, max_steps, seed,
-                        report_to, push_to_hub, hub_model_id, save_steps, logging_steps, max_length=max_length)
-    trainer = DPOTrainer(model=model, ref_model=ref, args=args, train_dataset=ds, processing_class=tok,
-                         callbacks=[log] + list(callbacks or []), peft_config=lora_config() if lora else None)
-    return run_trainer(trainer, tok, output_dir, resume, log)
+    given = {k: v for k, v in dict(model_name_or_path=path, data_files=data_files).items() if v is not None}
+    return run_dpo(settings('dpo', config=config, **given, **kw), callbacks)
 
 # %% ../nbs/09_dpo.ipynb #d6bfa295
-@call_parse
-def ttt_train_dpo(path:str=None, # SFT checkpoint to start from (e.g. qwen2.5-0.5b-tictactoe-sft/checkpoint-942)
-                  model_name:str=None, # same as --path (either may be given)
-                  data_files:str=None, # DPO JSONL file(s) with prompt/chosen/rejected; default: our pairs
-                  output_dir:str='ttt-tiny-dpo', # where checkpoint-N folders and the final model go
-                  logs_dir:str='./logs', # where dpo_training_logs_YYYYMMDD_HHMMSS.txt goes
-                  num_epochs:float=None, # epochs (default: tiny 40 steps, hub 1 epoch)
-                  batch_size:int=None, # per-device batch size (pairs)
-                  learning_rate:float=None, # learning rate (tiny 1e-5, hub 5e-6)
-                  max_steps:int=None, # optimizer steps (overrides epochs)
-                  seed:int=0, # random seed
-                  report_to:str='none', # none, tensorboard, trackio or wandb
-                  resume_from_checkpoint:str=None, # 'true' for the last checkpoint in output_dir, or a path
-                  overwrite:bool=False, # replace the model this command wrote in output_dir (never other files)
-                  lora:bool=False, # LoRA adapters via peft
-                  beta:float=None, # DPO beta (default 0.1)
-                  max_length:int=1024, # truncate pairs to this many tokens (0: never)
-                  save_steps:int=None, # save a checkpoint every N steps
-                  logging_steps:int=None, # log every N steps
-                  push_to_hub:bool=False, # push the result (needs HF_TOKEN)
-                  hub_model_id:str=None, # repository name on the hub
-                  trust_remote_code:bool=False, # let a hub model run its own code
-                  skip_bad_rows:bool=False # skip pairs with an illegal chosen move or chosen == rejected (counted on stderr)
+def ttt_train_dpo(argv:list=None # command-line arguments (default: sys.argv[1:])
                  ):
-    "Direct preference optimization (TRL DPOTrainer) with the seed's arguments and log files."
-    start = path or model_name
-    if not start: raise TrainError('give the checkpoint to start from with --path (or --model_name)')
-    t = train_dpo(start, data_files, output_dir, logs_dir, num_epochs, batch_size, learning_rate, max_steps, seed,
-                  report_to, resume_from_checkpoint, overwrite, lora, beta, max_length or None, save_steps, logging_steps,
-                  push_to_hub, hub_model_id, trust_remote_code, skip_bad_rows=skip_bad_rows)
-    report_saved(t, output_dir)
+    "Direct preference optimization (TRL DPOTrainer) with the seed's arguments and log files; every DPOConfig/ModelConfig field is a flag."
+    stage_cli('dpo', run_dpo, argv)
+
+if __name__ == '__main__' and '__file__' in globals(): ttt_train_dpo()   # python -m ttt_nb.train_dpo, accelerate launch -m ...

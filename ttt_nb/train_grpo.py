@@ -5,16 +5,12 @@
 # %% ../nbs/10_grpo.ipynb #7e4846d3
 from __future__ import annotations
 from pathlib import Path
-from fastcore.script import call_parse
 from .datasets import load_rows, grpo_rows, to_dataset, add_labels, DataError
 from .rewards import get_rewards
-from .models import TINY, load_model, lora_config
-from .logs import TrainingLog
-from .train_sft import (prepare_output_dir, claim_output_dir, check_values, report_saved, trainer_args, recipe_for, run_trainer, split_files, step_budget,
-                              position_scores, tiny_sft_dir, TrainError)
+from .trainers import Settings, settings, split_files, train_stage, stage_cli
 
 # %% auto #0
-__all__ = ['RECIPES', 'grpo_data', 'train_grpo', 'ttt_train_grpo']
+__all__ = ['grpo_data', 'run_grpo', 'train_grpo', 'ttt_train_grpo']
 
 # %% ../nbs/10_grpo.ipynb #6dc0dadb
 def grpo_data(data_files=None, # JSONL path(s), comma-separated or a list; None: our prompts for every position
@@ -28,84 +24,33 @@ def grpo_data(data_files=None, # JSONL path(s), comma-separated or a list; None:
     if 'prompt' not in ds.column_names: raise DataError(f'{files}: GRPO needs a "prompt" column, found {ds.column_names}')
     return ds.select_columns([c for c in ds.column_names if c not in ('completion', 'chosen', 'rejected')])
 
-RECIPES = dict(
-    tiny=dict(max_steps=40, per_device_train_batch_size=128, num_generations=8, max_completion_length=4,
-              learning_rate=1e-5, scale_rewards='none', lr_scheduler_type='constant', temperature=1.0, beta=0.0, logging_steps=5,
-              save_strategy='steps', save_steps=20, save_total_limit=2),
-    hub=dict(num_train_epochs=1, per_device_train_batch_size=16, num_generations=8, max_completion_length=512,
-             learning_rate=1e-6, lr_scheduler_type='constant', temperature=1.0, beta=0.0, logging_steps=10,
-             save_strategy='steps', save_steps=200, save_total_limit=3))
 
 # %% ../nbs/10_grpo.ipynb #90580c34
-def train_grpo(model_name:str, # the model to start from: usually an SFT (or DPO) checkpoint
-               data_files=None, output_dir:str='ttt-tiny-grpo', logs_dir:str='./logs',
-               reward:str='value', # reward functions by name, comma-separated: value, seed, format
-               num_epochs:float=None, batch_size:int=None, learning_rate:float=None, max_steps:int=None, seed:int=0,
-               report_to:str='none', resume_from_checkpoint:str=None, overwrite:bool=False, lora:bool=False,
-               num_generations:int=None, # answers sampled per prompt (the group)
-               max_completion_length:int=None, # tokens per answer (tiny 4: the move only; thoughts need ~512)
-               temperature:float=None, # sampling temperature of the group's answers
-               save_steps:int=None, logging_steps:int=None, push_to_hub:bool=False, hub_model_id:str=None,
-               trust_remote_code:bool=False, thoughts:str='none', callbacks:list=None,
-               use_vllm:bool=False, # generate the group's answers with vLLM (GPU, `pip install vllm`)
-               vllm_mode:str='colocate', # 'colocate': vLLM inside the training processes; 'server': a `trl vllm-serve` process
-               vllm_server_base_url:str=None, # server mode: where `trl vllm-serve` listens (default localhost:8000)
-               skip_bad_rows:bool=False): # skip (and count) bad rows instead of stopping at the first
+def run_grpo(s:Settings, # settings from `settings('grpo', ...)`
+             callbacks:list=None # extra TrainerCallbacks
+            ):
+    "GRPO with TRL's `GRPOTrainer` and our reward functions on parsed settings; returns the trainer."
+    from trl import GRPOTrainer
+    o = s.ours
+    def make(model, tok, ds, callbacks, peft_config):
+        return GRPOTrainer(model=model, reward_funcs=get_rewards(o.reward_funcs), args=s.args, train_dataset=ds, processing_class=tok,
+                           callbacks=callbacks, peft_config=peft_config)
+    return train_stage(s, data=lambda: grpo_data(o.data_files, o.thoughts, skip_bad_rows=o.skip_bad_rows), make_trainer=make, callbacks=callbacks)
+
+def train_grpo(model_name:str=None, # the model to start from: usually an SFT (or DPO) checkpoint (None: the config's, else ttt-tiny)
+               data_files=None, # JSONL file(s) with a prompt column (None: the config's, else our prompts for every position)
+               config:str=None, # a YAML file of settings, like configs/grpo_tiny.yaml
+               callbacks:list=None, # extra TrainerCallbacks
+               **kw # any other setting of `ttt_train_grpo --help`, by name: output_dir, reward, num_generations, use_vllm, ...
+              ):
     "Reinforcement-learn a model with TRL's GRPOTrainer and our reward functions; returns the trainer."
-    check_values(num_epochs=num_epochs, batch_size=batch_size, learning_rate=learning_rate, max_steps=max_steps,
-                 num_generations=num_generations, max_completion_length=max_completion_length, temperature=temperature,
-                 save_steps=save_steps, logging_steps=logging_steps)
-    from trl import GRPOTrainer, GRPOConfig
-    rewards = get_rewards(reward)
-    resume = prepare_output_dir(output_dir, resume_from_checkpoint, overwrite, 'grpo')
-    log = TrainingLog(logs_dir, 'grpo')
-    ds = grpo_data(data_files, thoughts, skip_bad_rows=skip_bad_rows)
-    recipe, max_steps = step_budget(recipe_for(model_name, RECIPES), max_steps, num_epochs)
-    for k, v in dict(num_generations=num_generations, max_completion_length=max_completion_length, temperature=temperature).items():
-        if v is not None: recipe[k] = v
-    if batch_size is not None and batch_size % recipe['num_generations']:
-        raise TrainError(f'--batch_size counts answers and must be a multiple of --num_generations ({recipe["num_generations"]}), not {batch_size}')
-    args = trainer_args(GRPOConfig, model_name, output_dir, recipe, num_epochs, batch_size, learning_rate, max_steps, seed,
-                        report_to, push_to_hub, hub_model_id, save_steps, logging_steps,
-                        **(dict(use_vllm=True, vllm_mode=vllm_mode, vllm_server_base_url=vllm_server_base_url) if use_vllm else {}))
-    claim_output_dir(output_dir, 'grpo', clear=overwrite and resume is None)
-    model, tok = load_model(model_name, trust_remote_code=trust_remote_code, seed=seed)
-    trainer = GRPOTrainer(model=model, reward_funcs=rewards, args=args, train_dataset=ds, processing_class=tok,
-                          callbacks=[log] + list(callbacks or []), peft_config=lora_config() if lora else None)
-    return run_trainer(trainer, tok, output_dir, resume, log)
+    given = {k: v for k, v in dict(model_name_or_path=model_name, data_files=data_files).items() if v is not None}
+    return run_grpo(settings('grpo', config=config, **given, **kw), callbacks)
 
 # %% ../nbs/10_grpo.ipynb #dd19d45f
-@call_parse
-def ttt_train_grpo(model_name:str=TINY, # model to start from: an SFT/DPO checkpoint, a hub id or ttt-tiny
-                   data_files:str=None, # GRPO JSONL file(s) with a prompt column; default: our prompts
-                   output_dir:str='ttt-tiny-grpo', # where checkpoint-N folders and the final model go
-                   logs_dir:str='./logs', # where grpo_training_logs_YYYYMMDD_HHMMSS.txt goes
-                   reward:str='value', # reward functions, comma-separated: value, seed, format
-                   num_epochs:float=None, # epochs over the prompts (default: tiny 40 steps, hub 1 epoch)
-                   batch_size:int=None, # answers per device and step (a multiple of num_generations)
-                   learning_rate:float=None, # learning rate (tiny 1e-5, hub 1e-6)
-                   max_steps:int=None, # optimizer steps (overrides epochs)
-                   seed:int=0, # random seed
-                   report_to:str='none', # none, tensorboard, trackio or wandb
-                   resume_from_checkpoint:str=None, # 'true' for the last checkpoint in output_dir, or a path
-                   overwrite:bool=False, # replace the model this command wrote in output_dir (never other files)
-                   lora:bool=False, # LoRA adapters via peft
-                   num_generations:int=None, # answers sampled per prompt (default 8)
-                   max_completion_length:int=None, # tokens per answer (tiny 4; with thoughts ~512)
-                   temperature:float=None, # sampling temperature (default 1.0)
-                   save_steps:int=None, # save a checkpoint every N steps
-                   logging_steps:int=None, # log every N steps
-                   push_to_hub:bool=False, # push the result (needs HF_TOKEN)
-                   hub_model_id:str=None, # repository name on the hub
-                   trust_remote_code:bool=False, # let a hub model run its own code
-                   use_vllm:bool=False, # generate answers with vLLM (GPU only; pip install vllm)
-                   vllm_mode:str='colocate', # colocate (inside training) or server (a separate `trl vllm-serve`)
-                   vllm_server_base_url:str=None, # server mode: e.g. http://localhost:8000
-                   skip_bad_rows:bool=False # skip rows with an invalid board (counted on stderr) instead of stopping
+def ttt_train_grpo(argv:list=None # command-line arguments (default: sys.argv[1:])
                   ):
-    "Group Relative Policy Optimization (TRL GRPOTrainer) with the seed's arguments and log files."
-    t = train_grpo(model_name, data_files, output_dir, logs_dir, reward, num_epochs, batch_size, learning_rate, max_steps,
-                   seed, report_to, resume_from_checkpoint, overwrite, lora, num_generations, max_completion_length,
-                   temperature, save_steps, logging_steps, push_to_hub, hub_model_id, trust_remote_code,
-                   use_vllm=use_vllm, vllm_mode=vllm_mode, vllm_server_base_url=vllm_server_base_url, skip_bad_rows=skip_bad_rows)
-    report_saved(t, output_dir)
+    "Group Relative Policy Optimization (TRL GRPOTrainer) with the seed's arguments and log files; every GRPOConfig/ModelConfig field is a flag."
+    stage_cli('grpo', run_grpo, argv)
+
+if __name__ == '__main__' and '__file__' in globals(): ttt_train_grpo()   # python -m ttt_nb.train_grpo, accelerate launch -m ...

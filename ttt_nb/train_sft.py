@@ -4,107 +4,20 @@
 
 # %% ../nbs/08_sft.ipynb #e0d5d32c
 from __future__ import annotations
-import hashlib, json, os, time
+import hashlib, json, os, sys
 from pathlib import Path
-from fastcore.script import call_parse
 from transformers import TrainerCallback
-from .board import X, O
-from .solver import label_all
-from .formats import render_prompt, split_text, STYLES
+from .formats import split_text
 from .datasets import load_rows, sft_rows, to_dataset, DataError
-from .models import TINY, TINY_CONFIG, build_tokenizer, load_model, save_model, greedy_moves, hardware_defaults, lora_config, is_tiny
-from .logs import TrainingLog
-from .outputs import check_claim, check_clear, claim_dir, clear_dir, record, atomic_write, OwnershipError
+from .models import TINY, TINY_CONFIG, build_tokenizer, is_tiny
+from .outputs import record, atomic_write
+from .trainers import (Settings, settings, split_files, train_stage, stage_cli, OptimalStop, position_scores,
+                             read_config, recipe_path, TrainError)
 
 # %% auto #0
-__all__ = ['RECIPES', 'position_scores', 'OptimalStop', 'TrainError', 'last_complete_checkpoint', 'is_main_process',
-           'prepare_output_dir', 'claim_output_dir', 'split_files', 'sft_data', 'direct_answers', 'check_values',
-           'trainer_args', 'recipe_for', 'finish', 'run_trainer', 'report_saved', 'step_budget', 'train_sft',
-           'ttt_train_sft', 'KillAt', 'cache_dir', 'tiny_sft_dir']
-
-# %% ../nbs/08_sft.ipynb #c01aa29c
-def position_scores(model, tok, # a model that answers with the move directly (no thought)
-                    style:str='player' # prompt style: 'player' or 'minimax'
-                   )->dict: # legal, optimal and best-move shares over all 4520 positions
-    "Exact shares of legal, value-optimal and solver-identical greedy moves."
-    labels = label_all()
-    moves = greedy_moves(model, tok, [render_prompt(l.board, style) for l in labels])
-    n = len(labels)
-    return dict(positions=n, legal=sum(m is not None and m in l.board.moves for m, l in zip(moves, labels)) / n,
-                optimal=sum(m in l.optimal for m, l in zip(moves, labels)) / n,
-                best=sum(m == l.best for m, l in zip(moves, labels)) / n)
-
-class OptimalStop(TrainerCallback):
-    "Measure `position_scores` each epoch (from `start` on); stop when the optimal share reaches `target`."
-    def __init__(self, tok, target:float=0.995, start:int=1, style:str='player'):
-        self.tok, self.target, self.start, self.style, self.history = tok, target, start, style, []
-    def on_epoch_end(self, args, state, control, model=None, **kw):
-        if state.epoch is None or state.epoch + 1e-9 < self.start: return
-        s = position_scores(model, self.tok, self.style)
-        self.history.append(dict(epoch=round(state.epoch, 2), step=state.global_step, **s))
-        if state.is_world_process_zero:
-            print(f"epoch {state.epoch:.0f}: legal {s['legal']:.2%} optimal {s['optimal']:.2%} best {s['best']:.2%}", flush=True)
-        if self.target and s['optimal'] >= self.target: control.should_training_stop = True
-
-# %% ../nbs/08_sft.ipynb #88137de4
-class TrainError(ValueError):
-    "A training request that cannot go ahead as asked; the message says what to do."
-
-def last_complete_checkpoint(d:Path)->str|None:
-    "The newest `checkpoint-N` in `d` whose `trainer_state.json` was written (a run killed while saving leaves a partial one)."
-    cks = sorted((p for p in Path(d).glob('checkpoint-*') if p.name.split('-')[-1].isdigit()), key=lambda p: int(p.name.split('-')[-1]))
-    done = [p for p in cks if (p / 'trainer_state.json').exists()]
-    return str(done[-1]) if done else (str(cks[-1]) if cks else None)
-
-def _finished(d:Path)->bool: return (d / 'config.json').exists() and any(d.glob('*.safetensors'))
-
-def is_main_process()->bool:
-    "Rank 0 of an `accelerate launch`/`torchrun` job, or a plain single process (before any `Accelerator` exists)."
-    return os.environ.get('RANK', '0') == '0'
-
-def prepare_output_dir(output_dir:str, # where checkpoints and the final model go
-                       resume_from_checkpoint:str=None, # None, 'true'/'last' (the last checkpoint) or a checkpoint path
-                       overwrite:bool=False, # allow replacing a model this stage wrote in `output_dir`
-                       kind:str='sft' # the stage writing there: 'sft', 'dpo' or 'grpo'
-                      )->str|None: # the checkpoint to resume from, or None
-    "Check `output_dir` against the request and resolve the checkpoint to resume from; write nothing yet."
-    d = Path(output_dir)
-    try:
-        check_claim(d, kind)
-        last = last_complete_checkpoint(d) if d.is_dir() else None
-        if resume_from_checkpoint in (None, '', False, 'false', 'False'):
-            if _finished(d) and not overwrite:
-                raise TrainError(f'{d} already holds a finished model: pass --overwrite to replace it, or choose another --output_dir')
-            if last and not overwrite:
-                raise TrainError(f'{d} holds checkpoints ({Path(last).name}): pass --resume_from_checkpoint true to continue, or --overwrite')
-            if overwrite: check_clear(d, kind)                  # what --overwrite would delete must all be ours
-            return None
-    except OwnershipError as e: raise TrainError(str(e)) from None
-    if resume_from_checkpoint in (True, 'true', 'True', 'last'):
-        if not last: raise TrainError(f'nothing to resume: {d} has no checkpoint-N folder')
-        if not (Path(last) / 'trainer_state.json').exists(): raise TrainError(f'{last} is incomplete (no trainer_state.json): delete it or name another checkpoint')
-        return last
-    if not Path(resume_from_checkpoint).is_dir(): raise TrainError(f'checkpoint {resume_from_checkpoint} does not exist')
-    return str(resume_from_checkpoint)
-
-def claim_output_dir(output_dir:str, # the folder `prepare_output_dir` accepted
-                     kind:str='sft', # the stage writing there
-                     clear:bool=False # delete what this stage wrote there before (an accepted --overwrite)
-                    ):
-    "Make `output_dir` this stage's folder (main process only), clearing its earlier outputs if asked."
-    if not is_main_process(): return
-    try:
-        claim_dir(output_dir, kind)
-        if clear: clear_dir(output_dir, kind)
-    except OwnershipError as e: raise TrainError(str(e)) from None
+__all__ = ['sft_data', 'direct_answers', 'run_sft', 'train_sft', 'ttt_train_sft', 'KillAt', 'cache_dir', 'tiny_sft_dir']
 
 # %% ../nbs/08_sft.ipynb #27171bcc
-def split_files(data_files)->list:
-    "Data files given as a list or as one comma-separated string; an empty name is an error, not 'no files'."
-    files = [f.strip() for f in data_files.split(',')] if isinstance(data_files, str) else [str(f) for f in data_files]
-    if not files or not all(files): raise DataError(f'--data_files {data_files!r} names no file: give JSONL paths, or leave the flag out for our own data')
-    return files
-
 def sft_data(data_files=None, # JSONL path(s), comma-separated or a list; None: every position, solver labels
              thoughts:str='none', # our own data only: 'none' or 'template' thoughts
              skip_bad_rows:bool=False # leave out (and report) rows with an illegal or missing move instead of stopping
@@ -127,140 +40,37 @@ def direct_answers(ds)->bool:
     rows = ds.select(range(min(len(ds), 200)))
     return all(c.startswith(MOVE) for c in rows['completion']) and all(PLAYER in p for p in rows['prompt'])
 
-# %% ../nbs/08_sft.ipynb #a4d497ed
-RECIPES = dict(
-    tiny=dict(num_train_epochs=40, per_device_train_batch_size=64, learning_rate=1e-3, warmup_steps=100,
-              lr_scheduler_type='cosine', weight_decay=0.0, logging_steps=50, save_strategy='epoch', save_total_limit=2),
-    hub=dict(num_train_epochs=3, per_device_train_batch_size=8, learning_rate=5e-5, warmup_steps=0.03,
-             lr_scheduler_type='cosine', weight_decay=0.0, logging_steps=10, save_strategy='steps', save_steps=500, save_total_limit=3))
-
-def check_values(**kw):
-    "Refuse out-of-range training values before anything is loaded (None: the recipe's default)."
-    rules = dict(max_steps=(lambda v: v == -1 or v >= 1, 'a positive number of steps, or -1 (train by epochs)'),
-                 num_epochs=(lambda v: v > 0, 'positive'), learning_rate=(lambda v: v > 0, 'positive'),
-                 beta=(lambda v: v >= 0, 'zero or more'), temperature=(lambda v: v > 0, 'positive'),
-                 early_stop=(lambda v: 0 <= v <= 1, 'a share between 0 (off) and 1'))
-    for k, v in kw.items():
-        if v is None: continue
-        ok, want = rules.get(k, (lambda v: v >= 1, 'a positive whole number'))
-        if not ok(v): raise TrainError(f'--{k} must be {want}, not {v}')
-
-def trainer_args(config_cls, # a TRL config class: SFTConfig, DPOConfig or GRPOConfig
-                 model_name:str, output_dir:str, recipe:dict, # defaults for this model and stage
-                 num_epochs:float=None, batch_size:int=None, learning_rate:float=None, max_steps:int=-1, seed:int=0,
-                 report_to:str='none', push_to_hub:bool=False, hub_model_id:str=None, save_steps:int=None,
-                 logging_steps:int=None, **extra):
-    "A TRL config: the recipe, then hardware defaults, then whatever the caller set explicitly."
-    kw = dict(recipe)
-    if num_epochs is not None: kw['num_train_epochs'] = num_epochs
-    if batch_size is not None: kw['per_device_train_batch_size'] = batch_size
-    if learning_rate is not None: kw['learning_rate'] = learning_rate
-    if save_steps: kw.update(save_strategy='steps', save_steps=save_steps)
-    if logging_steps: kw['logging_steps'] = logging_steps
-    kw.update(hardware_defaults(tiny=is_tiny(model_name)))
-    if push_to_hub and not os.environ.get('HF_TOKEN'): raise TrainError('--push_to_hub needs a token in the HF_TOKEN environment variable')
-    kw.update(output_dir=str(output_dir), max_steps=-1 if max_steps is None else max_steps, seed=seed, report_to=report_to,
-              push_to_hub=push_to_hub, hub_model_id=hub_model_id, **extra)
-    return config_cls(**kw)
-
-def recipe_for(model_name:str, stage:dict)->dict:
-    "The stage's recipe for the tiny model or for a real one."
-    return stage['tiny' if is_tiny(model_name) else 'hub']
-
 # %% ../nbs/08_sft.ipynb #f1b5994a
-def finish(trainer, tok, output_dir:str):
-    "Save the final model and tokenizer into `output_dir` and record what is there in its manifest (main process only)."
-    trainer.save_model(output_dir)
-    if trainer.is_world_process_zero():
-        tok.save_pretrained(output_dir)
-        record(output_dir, *[p.name for p in Path(output_dir).iterdir() if not p.name.startswith('.ttt-nb')],
-               world_size=trainer.args.world_size, steps=trainer.state.global_step)
+def run_sft(s:Settings, # settings from `settings('sft', ...)`
+            callbacks:list=None # extra TrainerCallbacks
+           ):
+    "SFT with TRL's `SFTTrainer` on parsed settings; returns the trainer."
+    from trl import SFTTrainer
+    o = s.ours
+    def make(model, tok, ds, callbacks, peft_config):
+        tok.padding_side = 'right'
+        stop = o.early_stop if o.early_stop is not None else (1.0 if is_tiny(s.model.model_name_or_path) and direct_answers(ds) else 0)
+        cbs = callbacks + ([OptimalStop(tok, stop, start=15)] if stop else [])
+        return SFTTrainer(model=model, args=s.args, train_dataset=ds, processing_class=tok, callbacks=cbs, peft_config=peft_config)
+    return train_stage(s, data=lambda: sft_data(o.data_files, o.thoughts, skip_bad_rows=o.skip_bad_rows), make_trainer=make, callbacks=callbacks)
 
-def run_trainer(trainer, tok, output_dir:str, resume:str|None, log:TrainingLog):
-    "Train (resuming if asked), save the final model, and remember the log file: the tail every stage shares."
-    trainer.train(resume_from_checkpoint=resume)
-    finish(trainer, tok, output_dir)
-    trainer.log_file = log.path
-    return trainer
-
-def report_saved(trainer, output_dir:str):
-    "The command line's last word (main process only): where the model went, after how many steps, in how many processes."
-    if trainer.is_world_process_zero():
-        n = trainer.args.world_size
-        print(f"saved {output_dir} after {trainer.state.global_step} steps in {n} process{'es' if n > 1 else ''}; log: {trainer.log_file}")
-
-def step_budget(recipe:dict, max_steps:int=None, num_epochs:float=None)->tuple:
-    "`(recipe, max_steps)`: an explicit --max_steps or --num_epochs overrides the recipe's own step count."
-    recipe = dict(recipe)
-    default = recipe.pop('max_steps', -1)
-    if max_steps is not None: return recipe, max_steps
-    return recipe, (default if num_epochs is None else -1)
-
-def train_sft(model_name:str=TINY, # hub id, local folder/checkpoint, or 'ttt-tiny'
-              data_files=None, # JSONL file(s); None: our data for every position
-              output_dir:str='ttt-tiny-sft', # checkpoints and the final model
-              logs_dir:str='./logs', # where sft_training_logs_*.txt goes
-              num_epochs:float=None, batch_size:int=None, learning_rate:float=None, max_steps:int=-1, seed:int=0,
-              report_to:str='none', resume_from_checkpoint:str=None, overwrite:bool=False,
-              lora:bool=False, # train LoRA adapters (peft) instead of all weights
-              early_stop:float=None, # stop when this share of positions gets an optimal move (tiny default 1.0; 0: never)
-              max_length:int=1024, # truncate longer examples to this many tokens (TRL's default; None: no truncation)
-              save_steps:int=None, push_to_hub:bool=False, hub_model_id:str=None, trust_remote_code:bool=False,
-              thoughts:str='none', # our own data only: 'none' or 'template'
-              logging_steps:int=None, # log every N steps (default: tiny 50, hub 10)
-              skip_bad_rows:bool=False, # skip (and count) bad rows of data_files instead of stopping at the first
-              callbacks:list=None # extra TrainerCallbacks
+def train_sft(model_name:str=None, # hub id, local folder/checkpoint, or 'ttt-tiny' (None: the config's, else ttt-tiny)
+              data_files=None, # JSONL file(s) (None: the config's, else our data for every position)
+              config:str=None, # a YAML file of settings, like configs/sft_tiny.yaml
+              callbacks:list=None, # extra TrainerCallbacks
+              **kw # any other setting of `ttt_train_sft --help`, by name: output_dir, logs_dir, max_steps, use_peft, ...
              ):
     "Fine-tune a causal LM on SFT rows with TRL; returns the trainer."
-    check_values(num_epochs=num_epochs, batch_size=batch_size, learning_rate=learning_rate, max_steps=max_steps,
-                 early_stop=early_stop, max_length=max_length, save_steps=save_steps, logging_steps=logging_steps)
-    from trl import SFTTrainer, SFTConfig
-    resume = prepare_output_dir(output_dir, resume_from_checkpoint, overwrite, 'sft')
-    log = TrainingLog(logs_dir, 'sft')
-    ds = sft_data(data_files, thoughts, skip_bad_rows=skip_bad_rows)
-    claim_output_dir(output_dir, 'sft', clear=overwrite and resume is None)
-    model, tok = load_model(model_name, trust_remote_code=trust_remote_code, seed=seed)
-    tok.padding_side = 'right'
-    args = trainer_args(SFTConfig, model_name, output_dir, recipe_for(model_name, RECIPES), num_epochs, batch_size,
-                        learning_rate, max_steps, seed, report_to, push_to_hub, hub_model_id, save_steps, logging_steps,
-                        max_length=max_length, completion_only_loss=True)
-    tiny = is_tiny(model_name)
-    stop = early_stop if early_stop is not None else (1.0 if tiny and direct_answers(ds) else 0)
-    cbs = [log] + ([OptimalStop(tok, stop, start=15)] if stop else []) + list(callbacks or [])
-    trainer = SFTTrainer(model=model, args=args, train_dataset=ds, processing_class=tok, callbacks=cbs,
-                         peft_config=lora_config() if lora else None)
-    return run_trainer(trainer, tok, output_dir, resume, log)
+    given = {k: v for k, v in dict(model_name_or_path=model_name, data_files=data_files).items() if v is not None}
+    return run_sft(settings('sft', config=config, **given, **kw), callbacks)
 
 # %% ../nbs/08_sft.ipynb #05943bf0
-@call_parse
-def ttt_train_sft(model_name:str=TINY, # hub id (e.g. Qwen/Qwen2.5-0.5B), local folder/checkpoint, or ttt-tiny
-                  data_files:str=None, # SFT JSONL file(s), comma-separated ({"text"} or prompt/completion); default: our data
-                  output_dir:str='ttt-tiny-sft', # where checkpoint-N folders and the final model go
-                  logs_dir:str='./logs', # where sft_training_logs_YYYYMMDD_HHMMSS.txt goes
-                  num_epochs:float=None, # epochs (default per model: tiny 40 with early stop, hub 3)
-                  batch_size:int=None, # per-device batch size
-                  learning_rate:float=None, # peak learning rate
-                  max_steps:int=-1, # stop after this many optimizer steps (-1: by epochs)
-                  seed:int=0, # random seed (data order and the tiny model's initialisation)
-                  report_to:str='none', # none, tensorboard, trackio or wandb
-                  resume_from_checkpoint:str=None, # 'true' for the last checkpoint in output_dir, or a checkpoint path
-                  overwrite:bool=False, # replace the model this command wrote in output_dir (never other files)
-                  lora:bool=False, # LoRA adapters via peft
-                  early_stop:float=None, # stop when this share of positions is played optimally (0: off)
-                  max_length:int=1024, # truncate examples to this many tokens (0: never)
-                  save_steps:int=None, # save a checkpoint every N steps (default: tiny every epoch, hub every 500)
-                  push_to_hub:bool=False, # push the result to the hub (needs HF_TOKEN)
-                  hub_model_id:str=None, # repository name on the hub
-                  trust_remote_code:bool=False, # let a hub model run its own code
-                  thoughts:str='none', # our data only: none or template
-                  logging_steps:int=None, # log every N steps (default: tiny 50, hub 10)
-                  skip_bad_rows:bool=False # skip rows with an illegal or missing move (counted on stderr) instead of stopping
+def ttt_train_sft(argv:list=None # command-line arguments (default: sys.argv[1:])
                  ):
-    "Supervised fine-tuning (TRL SFTTrainer) with the seed's arguments and log files."
-    t = train_sft(model_name, data_files, output_dir, logs_dir, num_epochs, batch_size, learning_rate, max_steps, seed,
-                  report_to, resume_from_checkpoint, overwrite, lora, early_stop, max_length or None, save_steps, push_to_hub,
-                  hub_model_id, trust_remote_code, thoughts, logging_steps, skip_bad_rows=skip_bad_rows)
-    report_saved(t, output_dir)
+    "Supervised fine-tuning (TRL SFTTrainer) with the seed's arguments and log files; every SFTConfig/ModelConfig field is a flag."
+    stage_cli('sft', run_sft, argv)
+
+if __name__ == '__main__' and '__file__' in globals(): ttt_train_sft()   # python -m ttt_nb.train_sft, accelerate launch -m ...
 
 # %% ../nbs/08_sft.ipynb #a3eb36a8
 class KillAt(TrainerCallback):
@@ -278,7 +88,7 @@ def tiny_sft_dir(retrain:bool=False, # train again even if a cached model exists
                  logs_dir:str=None # logs for a fresh run (default: inside the cache)
                 )->Path:
     "A tiny model SFT-trained to perfect play: from the cache, or trained now (a few minutes on a CPU)."
-    key = json.dumps([build_tokenizer().get_vocab(), TINY_CONFIG, RECIPES['tiny']], sort_keys=True)
+    key = json.dumps([build_tokenizer().get_vocab(), TINY_CONFIG, read_config(recipe_path('sft', TINY))], sort_keys=True)
     d = cache_dir() / f"tiny-sft-{hashlib.sha1(key.encode()).hexdigest()[:8]}"
     if retrain or not (d / 'scores.json').exists():
         t = train_sft(output_dir=str(d), logs_dir=logs_dir or str(cache_dir() / 'logs'), overwrite=True)
