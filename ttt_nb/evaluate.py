@@ -291,6 +291,6 @@ def ttt_evaluate(model:str='ttt-tiny', # model folder, checkpoint, hub id or ttt
     try: check_evaluate_args(style, thoughts, temperature, samples); o = claim_outputs(out, html)
     except ValueError as e: raise SystemExit(f'ttt_evaluate: {e}') from None
     m, tok = load_model(model)
-    rep = evaluate_model(m, tok, model, style, thoughts, temperature, samples, seed)
+    rep = evaluate_model(m, tok, model, style=style, thoughts=thoughts, temperature=temperature, samples=samples, seed=seed)
     write_outputs(rep, o, dict(model=model, style=style, thoughts=thoughts, temperature=temperature, samples=samples, seed=seed))
     print(summary(rep)); print(f"report: {o['report']}")
