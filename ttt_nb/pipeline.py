@@ -4,14 +4,14 @@
 
 # %% ../nbs/13_pipeline.ipynb #81770c5a
 from __future__ import annotations
-import json, os, shutil, sys, time
+import json, os, shutil, time
 from pathlib import Path
 from fastcore.script import call_parse
 from .board import X, O
 from .datasets import sft_rows, dpo_rows, grpo_rows, write_jsonl
 from .models import TINY, load_model, write_model_card
 from .outputs import check_claim, claim_dir, clear_dir, foreign, record, lock_dir, atomic_write, OwnershipError
-from .trainers import settings, read_config, position_scores, last_complete_checkpoint, base_model_of, ALIASES, TrainError
+from .trainers import settings, read_config, position_scores, last_complete_checkpoint, base_model_of, cli_error, ALIASES, TrainError
 from .train_sft import train_sft
 from .train_dpo import train_dpo
 from .train_grpo import train_grpo
@@ -253,6 +253,5 @@ def ttt_pipeline(config:str=None, # a YAML file: these settings at the top level
         info = run_pipeline(r['out'], r['model_name'], r['thoughts'], start=r['start'], sft_checkpoint=r['sft_checkpoint'], skip=r['skip'],
                             seed=r['seed'], sft_kw=r.get('sft_kw'), dpo_kw=r.get('dpo_kw'), grpo_kw=r.get('grpo_kw'), data_kw=data_kw,
                             overwrite=r['overwrite'])
-    except (TrainError, DataError, ModelError) as e:
-        sys.stderr.write(f'ttt_pipeline: error: {e}\n'); sys.exit(2)
+    except (TrainError, DataError, ModelError) as e: cli_error('ttt_pipeline', str(e))
     print('\n' + summary_text(info))

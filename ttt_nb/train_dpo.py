@@ -4,10 +4,8 @@
 
 # %% ../nbs/09_dpo.ipynb #d4ef0646
 from __future__ import annotations
-from pathlib import Path
 from .datasets import load_rows, dpo_rows, to_dataset, DataError
-from .models import load_model
-from .trainers import Settings, settings, split_files, train_stage, stage_cli
+from .trainers import Settings, settings, given, split_files, train_stage, stage_cli, load_stage_model
 
 # %% auto #0
 __all__ = ['dpo_data', 'run_dpo', 'train_dpo', 'ttt_train_dpo']
@@ -32,10 +30,9 @@ def run_dpo(s:Settings, # settings from `settings('dpo', ...)`
            ):
     "DPO with TRL's `DPOTrainer` on parsed settings; returns the trainer."
     from trl import DPOTrainer
-    o, m = s.ours, s.model
+    o = s.ours
     def make(model, tok, ds, callbacks, peft_config):
-        ref = None if peft_config else load_model(m.model_name_or_path, dtype=m.dtype or 'auto', device=None, trust_remote_code=s.args.trust_remote_code,
-                                                  seed=s.args.seed, attn_implementation=m.attn_implementation)[0]
+        ref = None if peft_config else load_stage_model(s)[0]   # a second, frozen copy of the start
         return DPOTrainer(model=model, ref_model=ref, args=s.args, train_dataset=ds, processing_class=tok, callbacks=callbacks, peft_config=peft_config)
     return train_stage(s, data=lambda: dpo_data(o.data_files, o.thoughts, skip_bad_rows=o.skip_bad_rows), make_trainer=make, callbacks=callbacks)
 
@@ -46,8 +43,7 @@ def train_dpo(path:str=None, # the SFT checkpoint (or any model) to start from (
               **kw # any other setting of `ttt_train_dpo --help`, by name: output_dir, logs_dir, max_steps, beta, use_peft, ...
              ):
     "Preference-tune a model with TRL's DPOTrainer; returns the trainer."
-    given = {k: v for k, v in dict(model_name_or_path=path, data_files=data_files).items() if v is not None}
-    return run_dpo(settings('dpo', config=config, **given, **kw), callbacks)
+    return run_dpo(settings('dpo', config=config, **given(model_name_or_path=path, data_files=data_files), **kw), callbacks)
 
 # %% ../nbs/09_dpo.ipynb #d6bfa295
 def ttt_train_dpo(argv:list=None # command-line arguments (default: sys.argv[1:])

@@ -4,10 +4,9 @@
 
 # %% ../nbs/10_grpo.ipynb #7e4846d3
 from __future__ import annotations
-from pathlib import Path
-from .datasets import load_rows, grpo_rows, to_dataset, add_labels, DataError
+from .datasets import load_rows, grpo_rows, to_dataset, DataError
 from .rewards import get_rewards
-from .trainers import Settings, settings, split_files, train_stage, stage_cli
+from .trainers import Settings, settings, given, split_files, train_stage, stage_cli
 
 # %% auto #0
 __all__ = ['grpo_data', 'run_grpo', 'train_grpo', 'ttt_train_grpo']
@@ -44,8 +43,7 @@ def train_grpo(model_name:str=None, # the model to start from: usually an SFT (o
                **kw # any other setting of `ttt_train_grpo --help`, by name: output_dir, reward, num_generations, use_vllm, ...
               ):
     "Reinforcement-learn a model with TRL's GRPOTrainer and our reward functions; returns the trainer."
-    given = {k: v for k, v in dict(model_name_or_path=model_name, data_files=data_files).items() if v is not None}
-    return run_grpo(settings('grpo', config=config, **given, **kw), callbacks)
+    return run_grpo(settings('grpo', config=config, **given(model_name_or_path=model_name, data_files=data_files), **kw), callbacks)
 
 # %% ../nbs/10_grpo.ipynb #dd19d45f
 def ttt_train_grpo(argv:list=None # command-line arguments (default: sys.argv[1:])

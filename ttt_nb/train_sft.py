@@ -4,15 +4,15 @@
 
 # %% ../nbs/08_sft.ipynb #e0d5d32c
 from __future__ import annotations
-import hashlib, json, os, sys
+import hashlib, json, os
 from pathlib import Path
 from transformers import TrainerCallback
 from .formats import split_text
 from .datasets import load_rows, sft_rows, to_dataset, DataError
 from .models import TINY, TINY_CONFIG, build_tokenizer, is_tiny
 from .outputs import record, atomic_write
-from .trainers import (Settings, settings, split_files, train_stage, stage_cli, OptimalStop, position_scores,
-                             read_config, recipe_path, TrainError)
+from .trainers import (Settings, settings, given, split_files, train_stage, stage_cli, OptimalStop, position_scores,
+                             read_config, recipe_path)
 
 # %% auto #0
 __all__ = ['sft_data', 'direct_answers', 'run_sft', 'train_sft', 'ttt_train_sft', 'KillAt', 'cache_dir', 'tiny_sft_dir']
@@ -61,8 +61,7 @@ def train_sft(model_name:str=None, # hub id, local folder/checkpoint, or 'ttt-ti
               **kw # any other setting of `ttt_train_sft --help`, by name: output_dir, logs_dir, max_steps, use_peft, ...
              ):
     "Fine-tune a causal LM on SFT rows with TRL; returns the trainer."
-    given = {k: v for k, v in dict(model_name_or_path=model_name, data_files=data_files).items() if v is not None}
-    return run_sft(settings('sft', config=config, **given, **kw), callbacks)
+    return run_sft(settings('sft', config=config, **given(model_name_or_path=model_name, data_files=data_files), **kw), callbacks)
 
 # %% ../nbs/08_sft.ipynb #05943bf0
 def ttt_train_sft(argv:list=None # command-line arguments (default: sys.argv[1:])

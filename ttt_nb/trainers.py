@@ -4,8 +4,8 @@
 
 # %% ../nbs/07a_trainers.ipynb #de951473
 from __future__ import annotations
-import difflib, importlib, importlib.util, json, os, sys
-from dataclasses import dataclass, field, fields
+import difflib, importlib, importlib.util, os, sys
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 from transformers import TrainerCallback, PrinterCallback, ProgressCallback, TrainingArguments
@@ -18,11 +18,11 @@ from .outputs import check_claim, check_clear, claim_dir, clear_dir, record, man
 
 # %% auto #0
 __all__ = ['STAGES', 'ALIASES', 'STAGE_ALIASES', 'RULES', 'StageArgs', 'SFTArgs', 'DPOArgs', 'GRPOArgs', 'configs_dir',
-           'TrainError', 'read_config', 'recipe_path', 'config_class', 'stage_parser', 'split_files', 'check_values',
-           'check_model_name', 'check_trackers', 'hub_token', 'check_settings', 'Settings', 'settings',
-           'position_scores', 'OptimalStop', 'last_complete_checkpoint', 'is_main_process', 'prepare_output_dir',
-           'claim_output_dir', 'QuietProgress', 'quiet_console', 'base_model_of', 'card', 'finish', 'train_stage',
-           'report_saved', 'stage_cli']
+           'TrainError', 'read_config', 'recipe_path', 'cli_error', 'config_class', 'stage_parser', 'split_files',
+           'check_values', 'check_model_name', 'check_trackers', 'hub_token', 'check_settings', 'Settings', 'given',
+           'settings', 'position_scores', 'OptimalStop', 'last_complete_checkpoint', 'is_main_process',
+           'prepare_output_dir', 'claim_output_dir', 'QuietProgress', 'quiet_console', 'base_model_of', 'card',
+           'finish', 'load_stage_model', 'train_stage', 'report_saved', 'stage_cli']
 
 # %% ../nbs/07a_trainers.ipynb #9c936d09
 @dataclass
@@ -84,8 +84,8 @@ def recipe_path(kind:str, model:str)->Path:
     return configs_dir() / f"{kind}_{'tiny' if is_tiny(model) else 'hub'}.yaml"
 
 # %% ../nbs/07a_trainers.ipynb #22bc559c
-def _fail(prog:str, message:str):
-    "argparse's error, in one line (no 150-flag usage above it)."
+def cli_error(prog:str, message:str):
+    "A command's refusal, in one line on stderr, exit status 2 (argparse's, without the 150-flag usage above it)."
     sys.stderr.write(f'{prog}: error: {message}\n'); sys.exit(2)
 
 def config_class(kind:str):
@@ -98,7 +98,7 @@ def stage_parser(kind:str # 'sft', 'dpo' or 'grpo'
     from trl import TrlParser, ModelConfig
     p = TrlParser((STAGES[kind][1], config_class(kind), ModelConfig), prog=f'ttt_train_{kind}',
                   epilog='The original flags work too: ' + ', '.join(f'--{a} = --{b}' for a, b in ALIASES.items() if STAGE_ALIASES.get(a, kind) == kind))
-    p.error = lambda message: _fail(p.prog, message)
+    p.error = lambda message: cli_error(p.prog, message)
     return p
 
 def _aliased(kind:str, argv:list)->list:
@@ -202,9 +202,8 @@ def hub_token(args)->str|None:
     return args.hub_token or get_token()
 
 def check_settings(kind:str, ours, args, model):
-    "The checks that need the parsed settings: trackers, rewards, hub token, model name, LoRA options."
+    "The checks that need the parsed settings: trackers, rewards, hub token, quantization (`settings` checked the model name)."
     check_trackers(args.report_to)
-    check_model_name(model.model_name_or_path)
     if kind == 'grpo':
         from ttt_nb.rewards import get_rewards
         get_rewards(ours.reward_funcs)
@@ -219,6 +218,10 @@ class Settings:
     "A stage's settings, parsed and checked: `ours` (ttt-nb's), `args` (TRL's config), `model` (TRL's `ModelConfig`)."
     kind:str; ours:StageArgs; args:object; model:object
     explicit:frozenset = frozenset() # the settings the user gave (file, flags or keywords), by field name
+
+def given(**kw)->dict:
+    "The keyword arguments that are not None: a Python caller's 'not given' for a model or data files (a config file may name them)."
+    return {k: v for k, v in kw.items() if v is not None}
 
 def settings(kind:str, # 'sft', 'dpo' or 'grpo'
              argv:list=None, # a command line (as `sys.argv[1:]`): flags and `--config FILE`
@@ -365,6 +368,12 @@ def finish(trainer, tok, s:Settings):
     trainer.accelerator.wait_for_everyone()   # no process exits (tearing down the process group) while the main one writes
     if s.args.push_to_hub: trainer.push_to_hub()
 
+def load_stage_model(s:Settings)->tuple:
+    "`(model, tokenizer)` as the settings ask (ModelConfig's dtype and attention, TRL's trust_remote_code), left unplaced for the Trainer."
+    m = s.model
+    return load_model(m.model_name_or_path, dtype=m.dtype or 'auto', device=None, trust_remote_code=s.args.trust_remote_code,
+                      seed=s.args.seed, attn_implementation=m.attn_implementation)
+
 def train_stage(s:Settings, # parsed and checked settings
                 data, # () -> the training Dataset
                 make_trainer, # (model, tok, ds, callbacks, peft_config) -> a TRL trainer
@@ -376,10 +385,8 @@ def train_stage(s:Settings, # parsed and checked settings
     log = TrainingLog(s.ours.logs_dir, s.kind)
     ds = data()
     claim_output_dir(a.output_dir, s.kind, clear=s.ours.overwrite and resume is None)
-    m = s.model
-    model, tok = load_model(m.model_name_or_path, dtype=m.dtype or 'auto', device=None, trust_remote_code=a.trust_remote_code,
-                            seed=a.seed, attn_implementation=m.attn_implementation)
-    trainer = make_trainer(model=model, tok=tok, ds=ds, callbacks=[log] + list(callbacks or []), peft_config=lora_config_from(m, model))
+    model, tok = load_stage_model(s)
+    trainer = make_trainer(model=model, tok=tok, ds=ds, callbacks=[log] + list(callbacks or []), peft_config=lora_config_from(s.model, model))
     quiet_console(trainer)
     for cb in trainer.callback_handler.callbacks:
         if isinstance(cb, OptimalStop): cb.trainer = trainer
@@ -404,5 +411,5 @@ def stage_cli(kind:str, # 'sft', 'dpo' or 'grpo'
     try:
         s = settings(kind, sys.argv[1:] if argv is None else argv)
         t = run(s)
-    except (TrainError, DataError, ModelError, LogError) as e: _fail(f'ttt_train_{kind}', str(e))
+    except (TrainError, DataError, ModelError, LogError) as e: cli_error(f'ttt_train_{kind}', str(e))
     report_saved(t, s.args.output_dir)
