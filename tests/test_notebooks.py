@@ -41,6 +41,7 @@ def execute(nb_path, flags):
 @pytest.mark.parametrize('nb', NBS, ids=[p.stem for p in NBS])
 def test_notebook(nb):
     os.environ['IN_TEST'] = '1'
+    os.environ.pop('TTT_MODEL', None)   # the tests run the notebooks on the tiny model, whatever the shell set for stepping through them
     flags = set(get_config().tst_flags.split()) - (set() if os.environ.get('TTT_SKIP_SLOW') == '1' else {'slow'})
     err, done = execute(nb, flags)
     EXEC.mkdir(exist_ok=True)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_sft.ipynb #e0d5d32c
 from __future__ import annotations
-import hashlib, json, os
+import hashlib, json, os, re
 from pathlib import Path
 from transformers import TrainerCallback
 from .formats import split_text
@@ -15,7 +15,7 @@ from .trainers import (Settings, settings, given, split_files, train_stage, stag
                              read_config, recipe_path)
 
 # %% auto #0
-__all__ = ['sft_data', 'direct_answers', 'run_sft', 'train_sft', 'ttt_train_sft', 'KillAt', 'cache_dir', 'tiny_sft_dir']
+__all__ = ['sft_data', 'direct_answers', 'run_sft', 'train_sft', 'ttt_train_sft', 'KillAt', 'cache_dir', 'sft_model_dir']
 
 # %% ../nbs/08_sft.ipynb #27171bcc
 def sft_data(data_files=None, # JSONL path(s), comma-separated or a list; None: every position, solver labels
@@ -80,17 +80,20 @@ class KillAt(TrainerCallback):
 
 # %% ../nbs/08_sft.ipynb #41df7645
 def cache_dir()->Path:
-    "Where trained tiny models are kept between notebooks: `$TTT_CACHE` or `~/.cache/ttt-nb`."
+    "Where the notebooks' trained models are kept between notebooks: `$TTT_CACHE` or `~/.cache/ttt-nb`."
     return Path(os.environ.get('TTT_CACHE', Path.home() / '.cache' / 'ttt-nb'))
 
-def tiny_sft_dir(retrain:bool=False, # train again even if a cached model exists
-                 logs_dir:str=None # logs for a fresh run (default: inside the cache)
-                )->Path:
-    "A tiny model SFT-trained to perfect play: from the cache, or trained now (a few minutes on a CPU)."
-    key = json.dumps([build_tokenizer().get_vocab(), TINY_CONFIG, read_config(recipe_path('sft', TINY))], sort_keys=True)
-    d = cache_dir() / f"tiny-sft-{hashlib.sha1(key.encode()).hexdigest()[:8]}"
+def sft_model_dir(model:str=TINY, # the model to fine-tune: the tiny one, a hub id or a folder (with its recipe, configs/sft_*.yaml)
+                  retrain:bool=False, # train again even if a cached model exists
+                  logs_dir:str=None # logs for a fresh run (default: inside the cache)
+                 )->Path:
+    "`model` SFT-trained on every position with its recipe: from the cache, or trained now (minutes for the tiny model on a CPU)."
+    recipe = read_config(recipe_path('sft', model))
+    key = json.dumps([build_tokenizer().get_vocab(), TINY_CONFIG, recipe] if is_tiny(model) else [model, recipe], sort_keys=True)
+    name = 'tiny' if is_tiny(model) else re.sub(r'[^A-Za-z0-9._-]+', '--', str(model).strip('/'))
+    d = cache_dir() / f"{name}-sft-{hashlib.sha1(key.encode()).hexdigest()[:8]}"
     if retrain or not (d / 'scores.json').exists():
-        t = train_sft(output_dir=str(d), logs_dir=logs_dir or str(cache_dir() / 'logs'), overwrite=True)
+        t = train_sft(model, output_dir=str(d), logs_dir=logs_dir or str(cache_dir() / 'logs'), overwrite=True)
         scores = position_scores(t.model, t.processing_class)
         atomic_write(d / 'scores.json', json.dumps(dict(scores, steps=t.state.global_step, epoch=t.state.epoch,
                                                         log=str(t.log_file), seconds=t.state.log_history[-1].get('train_runtime'))))

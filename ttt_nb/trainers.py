@@ -17,12 +17,13 @@ from .logs import TrainingLog, LogError
 from .outputs import check_claim, check_clear, claim_dir, clear_dir, record, manifest, OwnershipError
 
 # %% auto #0
-__all__ = ['STAGES', 'ALIASES', 'STAGE_ALIASES', 'RULES', 'StageArgs', 'SFTArgs', 'DPOArgs', 'GRPOArgs', 'configs_dir',
-           'TrainError', 'read_config', 'recipe_path', 'cli_error', 'config_class', 'stage_parser', 'split_files',
-           'check_values', 'check_model_name', 'check_trackers', 'hub_token', 'check_settings', 'Settings', 'given',
-           'settings', 'position_scores', 'OptimalStop', 'last_complete_checkpoint', 'is_main_process',
-           'prepare_output_dir', 'claim_output_dir', 'QuietProgress', 'quiet_console', 'base_model_of', 'card',
-           'finish', 'load_stage_model', 'train_stage', 'report_saved', 'stage_cli']
+__all__ = ['STAGES', 'ALIASES', 'STAGE_ALIASES', 'RULES', 'MODEL_ENV', 'StageArgs', 'SFTArgs', 'DPOArgs', 'GRPOArgs',
+           'configs_dir', 'TrainError', 'read_config', 'recipe_path', 'cli_error', 'config_class', 'stage_parser',
+           'split_files', 'check_values', 'check_model_name', 'check_trackers', 'hub_token', 'check_settings',
+           'Settings', 'given', 'settings', 'position_scores', 'OptimalStop', 'last_complete_checkpoint',
+           'is_main_process', 'prepare_output_dir', 'claim_output_dir', 'QuietProgress', 'quiet_console',
+           'base_model_of', 'card', 'finish', 'load_stage_model', 'train_stage', 'report_saved', 'quick_exit',
+           'stage_cli', 'notebook_model']
 
 # %% ../nbs/07a_trainers.ipynb #9c936d09
 @dataclass
@@ -402,6 +403,11 @@ def report_saved(trainer, output_dir:str):
         n = trainer.args.world_size
         print(f"saved {output_dir} after {trainer.state.global_step} steps in {n} process{'es' if n > 1 else ''}; log: {trainer.log_file}")
 
+def quick_exit(code=0):
+    "Leave the process now with `code` (a `SystemExit` code), skipping the interpreter's teardown of torch and transformers (0.8 s here)."
+    sys.stdout.flush(); sys.stderr.flush()
+    os._exit(0 if code is None else code if isinstance(code, int) else 1)
+
 def stage_cli(kind:str, # 'sft', 'dpo' or 'grpo'
               run, # (Settings) -> trainer: the stage's training function
               argv:list=None # default: sys.argv[1:]
@@ -409,7 +415,18 @@ def stage_cli(kind:str, # 'sft', 'dpo' or 'grpo'
     "A stage's command line: parse and check everything first, train, print one line; a refusal is one line on stderr, exit 2."
     from ttt_nb.models import ModelError
     try:
-        s = settings(kind, sys.argv[1:] if argv is None else argv)
-        t = run(s)
+        try: s = settings(kind, sys.argv[1:] if argv is None else argv)
+        except (TrainError, DataError, ModelError, LogError) as e: cli_error(f'ttt_train_{kind}', str(e))
+    except SystemExit as e:   # --help or a refusal: nothing was loaded or written, so a real command line need not tear down
+        if argv is None: quick_exit(e.code)
+        raise
+    try: t = run(s)
     except (TrainError, DataError, ModelError, LogError) as e: cli_error(f'ttt_train_{kind}', str(e))
     report_saved(t, s.args.output_dir)
+
+# %% ../nbs/07a_trainers.ipynb #3fab6142
+MODEL_ENV = 'TTT_MODEL'
+
+def notebook_model()->str:
+    "The model the training notebooks demonstrate on: `$TTT_MODEL` (a hub id or folder), else the tiny model."
+    return os.environ.get(MODEL_ENV) or TINY
