@@ -14,14 +14,15 @@ from .solver import *
 from .formats import *
 from .thoughts import *
 from .thoughts import _jsonl_lines
-from .outputs import OwnershipError, writing, claim_file, mark_file
+from .outputs import OwnershipError, writing, claim_file, mark_file, manifest, MARKER
 
 # %% auto #0
 __all__ = ['SAMPLINGS', 'SIDES', 'THOUGHTS', 'LABELS', 'KINDS', 'DataError', 'sample_positions', 'heuristic_moves', 'label_move',
            'worse_moves', 'label_columns', 'sft_rows', 'dpo_rows', 'grpo_rows', 'minimax_rows', 'grpo_from_minimax',
-           'to_dataset', 'sft_dataset', 'dpo_dataset', 'grpo_dataset', 'minimax_dataset', 'row_problem', 'read_jsonl',
-           'write_jsonl', 'dedupe_rows', 'add_labels', 'load_rows', 'dataset_report', 'report_table', 'report_figures',
-           'make_writer', 'default_out', 'ttt_dataset']
+           'to_dataset', 'sft_dataset', 'dpo_dataset', 'grpo_dataset', 'minimax_dataset', 'board_classes',
+           'read_boards', 'holdout_classes', 'is_held_out', 'drop_held_out', 'recorded_holdout', 'row_problem',
+           'read_jsonl', 'write_jsonl', 'dedupe_rows', 'add_labels', 'load_rows', 'dataset_report', 'report_table',
+           'report_figures', 'make_writer', 'default_out', 'ttt_dataset']
 
 # %% ../nbs/04_datasets.ipynb #8866ffc5
 SAMPLINGS = ('exhaustive', 'random', 'canonical')
@@ -119,8 +120,9 @@ def _run(plan:list, make_row, thoughts:str, seed:int, writer, out, run_kw:dict)-
     rng = random.Random(f'{seed}-thoughts')
     return [make_row(b, ms, tuple(template_thought(b, m, rng) for m in ms)) for b, ms in plan]
 
-def _positions(positions, sampling, side, n, seed):
-    return list(positions) if positions is not None else sample_positions(sampling, side, n, seed)
+def _positions(positions, sampling, side, n, seed, holdout=None):
+    bs = list(positions) if positions is not None else sample_positions(sampling, side, n, seed)
+    return [b for b in bs if canonical(b) not in holdout] if holdout else bs
 
 def sft_rows(thoughts:str='none', # 'none', 'template' or 'llm'
              labels:str='minimax', # 'minimax' or 'heuristic'
@@ -130,6 +132,7 @@ def sft_rows(thoughts:str='none', # 'none', 'template' or 'llm'
              seed:int=0, # seeds sampling, tie-breaks and wording
              fmt:str='text', # 'text': {"text"} rows; 'pc': {"prompt","completion"} rows
              positions:list=None, # explicit boards (overrides sampling, side, n)
+             holdout:frozenset=None, # symmetry classes to leave out (`holdout_classes`, below), removed after sampling
              writer=None, # thought writer for thoughts='llm'
              out:str=None, # thoughts='llm': the JSONL file rows are appended to
              **run_kw # thoughts='llm': passed to `write_thoughts` (retries, workers, max_rows, progress, ...)
@@ -137,17 +140,17 @@ def sft_rows(thoughts:str='none', # 'none', 'template' or 'llm'
     "Supervised fine-tuning rows: the position, an optional thought, the move."
     _choice('fmt', fmt, ('text', 'pc'))
     rng = random.Random(f'{seed}-labels')
-    plan = [(b, (label_move(b, labels, rng),)) for b in _positions(positions, sampling, side, n, seed)]
+    plan = [(b, (label_move(b, labels, rng),)) for b in _positions(positions, sampling, side, n, seed, holdout)]
     if fmt == 'text': make = lambda b, ms, ts: dict(text=_prompt(b) + render_completion(ms[0], ts[0]))
     else: make = lambda b, ms, ts: dict(prompt=_prompt(b), completion=render_completion(ms[0], ts[0]))
     return _run(plan, make, thoughts, seed, writer, out, run_kw)
 
 def dpo_rows(thoughts:str='none', labels:str='minimax', side:str='both', n:int=None, sampling:str='exhaustive',
-             seed:int=0, positions:list=None, writer=None, out:str=None, **run_kw)->list:
+             seed:int=0, positions:list=None, holdout:frozenset=None, writer=None, out:str=None, **run_kw)->list:
     "DPO pairs: `chosen` is the label, `rejected` a random strictly worse move (positions without one are dropped). Arguments as in `sft_rows`."
     rng, rej = random.Random(f'{seed}-labels'), random.Random(f'{seed}-rejected')
     plan = []
-    for b in _positions(positions, sampling, side, n, seed):
+    for b in _positions(positions, sampling, side, n, seed, holdout):
         c = label_move(b, labels, rng)
         worse = worse_moves(b, c)
         if worse: plan.append((b, (c, rej.choice(worse))))
@@ -155,10 +158,10 @@ def dpo_rows(thoughts:str='none', labels:str='minimax', side:str='both', n:int=N
     return _run(plan, make, thoughts, seed, writer, out, run_kw)
 
 def grpo_rows(thoughts:str='none', labels:str='minimax', side:str='both', n:int=None, sampling:str='exhaustive',
-              seed:int=0, positions:list=None, writer=None, out:str=None, **run_kw)->list:
+              seed:int=0, positions:list=None, holdout:frozenset=None, writer=None, out:str=None, **run_kw)->list:
     "GRPO prompts (the SFT prompts, newline included) with label columns; with thoughts, also a reference `completion`. Arguments as in `sft_rows`."
     rng = random.Random(f'{seed}-labels')
-    plan = [(b, (label_move(b, labels, rng),)) for b in _positions(positions, sampling, side, n, seed)]
+    plan = [(b, (label_move(b, labels, rng),)) for b in _positions(positions, sampling, side, n, seed, holdout)]
     def make(b, ms, ts):
         row = dict(prompt=_prompt(b))
         if ts[0] is not None: row['completion'] = render_completion(ms[0], ts[0])
@@ -166,7 +169,7 @@ def grpo_rows(thoughts:str='none', labels:str='minimax', side:str='both', n:int=
     return _run(plan, make, thoughts, seed, writer, out, run_kw)
 
 def minimax_rows(labels:str='minimax', side:str='both', n:int=None, sampling:str='exhaustive', seed:int=0,
-                 positions:list=None,
+                 positions:list=None, holdout:frozenset=None,
                  turn:str=None # the `<|turn|>` word; None: the seed's convention ('bot' when X is to move, 'player' for O)
                 )->list:
     "Rows in the seed's minimax format (`<|turn|>` and `<|symbol|>` lines, no thought)."
@@ -174,7 +177,7 @@ def minimax_rows(labels:str='minimax', side:str='both', n:int=None, sampling:str
     def text(b):
         t = turn or ('bot' if b.turn == X else 'player')
         return _prompt(b, 'minimax', turn=t) + render_move(label_move(b, labels, rng))
-    return [dict(text=text(b)) for b in _positions(positions, sampling, side, n, seed)]
+    return [dict(text=text(b)) for b in _positions(positions, sampling, side, n, seed, holdout)]
 
 def grpo_from_minimax(rows:list, # minimax {"text"} rows (or a path to their JSONL)
                       labels:bool=True # add the label columns (board, side, best_moves, best)
@@ -218,6 +221,56 @@ def grpo_dataset(**kw)->'datasets.Dataset':
 def minimax_dataset(**kw)->'datasets.Dataset':
     "`minimax_rows(**kw)` as a `Dataset`."
     return to_dataset(minimax_rows(**kw))
+
+# %% ../nbs/04_datasets.ipynb #371f2edf
+def board_classes(positions=None # boards (default: the 4520 with a move to play)
+                 )->list:
+    "The symmetry classes (canonical boards) of `positions`, in order of first appearance."
+    return list(dict.fromkeys(canonical(b) for b in (nonterminal_positions() if positions is None else positions)))
+
+def read_boards(path # a text file: one board per line (`X.O......` or `X.O|...|...`), blank lines and `# comments` skipped
+               )->list:
+    "The boards of a board-list file; `DataError` naming the file and line of a board that cannot occur in a game."
+    out = []
+    for i, line in enumerate(Path(path).read_text().splitlines(), 1):
+        s = line.split('#')[0].strip()
+        if not s: continue
+        try: out.append(check_board(Board(s)))
+        except (BoardError, ValueError) as e: raise DataError(f'{path}, line {i}: {e}') from None
+    return out
+
+def holdout_classes(frac:float=0, # share of the 627 classes to leave out, 0 <= frac < 1
+                    seed:int=0, # which classes: a seeded sample
+                    boards=None # also the classes of these boards: a list, or a board-list file
+                   )->frozenset:
+    "The canonical boards of the held-out classes (empty: nothing held out)."
+    if isinstance(frac, bool) or not isinstance(frac, (int, float)) or not 0 <= frac < 1: raise DataError(f'holdout must be a share in [0, 1), not {frac!r}')
+    cls = board_classes()
+    out = set(random.Random(f'{seed}-holdout').sample(cls, round(frac * len(cls))))
+    if boards is not None: out |= {canonical(Board(b)) for b in (read_boards(boards) if isinstance(boards, (str, Path)) else boards)}
+    return frozenset(out)
+
+def is_held_out(b, # a board
+                classes:frozenset # from `holdout_classes`
+               )->bool:
+    "Whether `b`'s symmetry class is held out."
+    return bool(classes) and canonical(Board(b)) in classes
+
+def drop_held_out(rows, # rows of any original schema: a list of dicts or a `Dataset`
+                  classes:frozenset # from `holdout_classes`
+                 ):
+    "The rows whose board is not held out (same type as given)."
+    if not classes: return rows
+    keep = lambda r: not is_held_out(parse_row(r)['board'], classes)
+    return rows.filter(keep) if hasattr(rows, 'filter') else [r for r in rows if keep(r)]
+
+def recorded_holdout(name # a model folder or checkpoint (anything else: nothing recorded)
+                    )->frozenset:
+    "The classes a model folder ttt-nb wrote was trained without (its manifest's `holdout`, or its run folder's for a `checkpoint-N`)."
+    p = Path(str(name)).expanduser()
+    for d in (p, p.parent):
+        if (d / MARKER).exists(): return frozenset(map(Board, (manifest(d) or {}).get('holdout') or ()))
+    return frozenset()
 
 # %% ../nbs/04_datasets.ipynb #2d329805
 _ANSWER_RE = re.compile(r'(?:(?!<\|move\|>).)*<\|move\|>\s*<\|([0-2])-([0-2])\|>(?:<\|end\|>)?\s*', re.S)   # one move, at the end
@@ -445,6 +498,9 @@ def ttt_dataset(kind:Param('what to write', str, choices=KINDS),
                 retries:int=2, # extra tries for a thought that fails
                 workers:int=4, # parallel requests (HTTP only)
                 max_rows:int=None, # stop after this many new rows (LLM thoughts)
+                holdout:float=0, # leave out this share of the 627 symmetry classes (seeded by --holdout_seed)
+                holdout_seed:int=0, # which classes --holdout leaves out
+                holdout_file:str=None, # also leave out the classes of the boards in this file (one per line)
                 quiet:bool=False, # no progress bar or summary
                ):
     "Write a tic-tac-toe dataset (SFT, DPO, GRPO, minimax or GRPO-from-minimax rows) as JSONL."
@@ -454,17 +510,20 @@ def ttt_dataset(kind:Param('what to write', str, choices=KINDS),
         _check_numbers(n=(n, 1, False), retries=(retries, 0, False), workers=(workers, 1, False), max_rows=(max_rows, 1, False),
                        llm_timeout=(llm_timeout, 0, True), llm_temperature=(llm_temperature, 0, False), llm_max_tokens=(llm_max_tokens, 1, False))
         if not 0 <= min_moves <= max_moves <= 8: raise DataError(f'--min_moves and --max_moves must keep 0 <= min_moves <= max_moves <= 8, not {min_moves} and {max_moves}')
+        held = holdout_classes(holdout, holdout_seed, holdout_file)
         out = Path(out or default_out(kind, thoughts, fmt))
         settings = dict(kind=kind, thoughts=thoughts, labels=labels, side=side, n=n, seed=seed, sampling=sampling,
                         **(dict(fmt=fmt) if kind == 'sft' else {}),
                         **(dict(min_moves=min_moves, max_moves=max_moves) if sampling == 'random' else {}),
                         **(dict(src=str(Path(src).resolve())) if src else {}),
-                        **(dict(writer=str(llm_path) if llm_path else llm_model) if thoughts == 'llm' else {}))
+                        **(dict(writer=str(llm_path) if llm_path else llm_model) if thoughts == 'llm' else {}),
+                        **(dict(holdout=holdout, holdout_seed=holdout_seed) if holdout else {}),
+                        **(dict(holdout_file=str(Path(holdout_file).resolve())) if holdout_file else {}))
         claim_file(out, 'dataset', settings if thoughts == 'llm' else None)   # before any work: ours, and (LLM) the same request
         t0 = time.perf_counter()
-        positions = None if kind == 'grpo_from_minimax' and src else sample_positions(sampling, side, n, seed, min_moves, max_moves)
+        positions = None if kind == 'grpo_from_minimax' and src else [b for b in sample_positions(sampling, side, n, seed, min_moves, max_moves) if not is_held_out(b, held)]
         try:
-            if kind == 'grpo_from_minimax': rows = grpo_from_minimax(read_jsonl(src) if src else minimax_rows(labels, positions=positions, seed=seed))
+            if kind == 'grpo_from_minimax': rows = drop_held_out(grpo_from_minimax(read_jsonl(src) if src else minimax_rows(labels, positions=positions, seed=seed)), held)
             elif kind == 'minimax': rows = minimax_rows(labels, positions=positions, seed=seed)
             else:
                 kw = dict(thoughts=thoughts, labels=labels, seed=seed, positions=positions, **(dict(fmt=fmt) if kind == 'sft' else {}))
@@ -480,4 +539,4 @@ def ttt_dataset(kind:Param('what to write', str, choices=KINDS),
         if thoughts != 'llm': mark_file(out, 'dataset', settings); write_jsonl(rows, out)
     except (DataError, OwnershipError, WriterFatal) as e: _console_error('ttt_dataset', e)
     if not quiet: print(f'{out}: {len(rows)} rows ({kind}; thoughts={thoughts}, labels={labels}, side={side}, '
-                        f'sampling={sampling}) in {time.perf_counter() - t0:.2f} s')
+                        f'sampling={sampling}' + (f'; {len(held)} symmetry classes held out' if held else '') + ') in {time.perf_counter() - t0:.2f} s')

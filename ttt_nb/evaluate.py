@@ -16,12 +16,13 @@ from .formats import render_prompt, read_answer, CELL_TAGS, MOVE, STYLES
 from .thoughts import check_thought
 from .outputs import OwnershipError, atomic_write, check_writable, claim_dir, claim_file, record, mark_file
 from .models import load_model, greedy_moves, generate_moves
+from .datasets import recorded_holdout
 
 # %% auto #0
 __all__ = ['ILLEGAL', 'REPORT_VERSION', 'REPORT_NAME', 'table_from', 'random_table', 'greedy', 'check_evaluate_args',
            'thought_table', 'model_table', 'position_report', 'exact_vs', 'game_report', 'sample_games',
-           'thought_report', 'evaluate_table', 'evaluate_model', 'summary', 'save_report', 'dashboard', 'claim_outputs',
-           'write_outputs', 'ttt_evaluate']
+           'thought_report', 'split_report', 'evaluate_table', 'evaluate_model', 'summary', 'save_report', 'dashboard',
+           'claim_outputs', 'write_outputs', 'ttt_evaluate']
 
 # %% ../nbs/11_evaluate.ipynb #7cdabc1a
 ILLEGAL = None
@@ -95,12 +96,14 @@ def model_table(model, tok, style:str='player', # prompt style the model was tra
 # %% ../nbs/11_evaluate.ipynb #270fe639
 def _blank(): return dict(positions=0, legal=0.0, optimal=0.0, best=0.0, blunder=0.0)
 
-def position_report(table:dict # policy table over all 4520 positions
+def position_report(table:dict, # policy table over all 4520 positions
+                    boards:set=None # only these positions (default: all)
                    )->dict:
     "Legal / optimal / best / blunder rates over all positions, by side and by pieces, and where errors happen."
     tot, by_side, by_pieces = _blank(), defaultdict(_blank), defaultdict(_blank)
     err_cells = [0.0] * 9
     for l in label_all():
+        if boards is not None and l.board not in boards: continue
         d = table[l.board]
         mv = move_values(l.board)
         legal = sum(p for m, p in d.items() if m is not None)
@@ -111,7 +114,7 @@ def position_report(table:dict # policy table over all 4520 positions
             acc['positions'] += 1; acc['legal'] += legal; acc['optimal'] += opt; acc['blunder'] += bl; acc['best'] += best
         for m, p in d.items():
             if m is not None and m not in l.optimal: err_cells[m] += p
-    def norm(a): return {k: (v if k == 'positions' else v / a['positions']) for k, v in a.items()}
+    def norm(a): return {k: (v if k == 'positions' else v / max(a['positions'], 1)) for k, v in a.items()}
     return dict(**norm(tot), by_side={s: norm(a) for s, a in sorted(by_side.items())},
                 by_pieces={str(k): norm(a) for k, a in sorted(by_pieces.items())}, error_cells=err_cells)
 
@@ -187,23 +190,38 @@ def thought_report(texts:dict # board -> generated completion (thought + move)
 # %% ../nbs/11_evaluate.ipynb #3e6a143b
 REPORT_VERSION = 1
 
-def evaluate_table(table:dict, name:str='policy', samples:int=200, seed:int=0, texts:dict=None)->dict:
+def split_report(table:dict, # policy table over all 4520 positions
+                 holdout:frozenset, # the held-out symmetry classes (canonical boards)
+                 texts:dict=None # board -> generated text, for a model that thinks
+                )->dict:
+    "Every per-position figure (and thought figure) for the seen and the unseen positions apart."
+    unseen = {b for b in table if canonical(b) in holdout}
+    out = {}
+    for part, bs in (('seen', set(table) - unseen), ('unseen', unseen)):
+        out[part] = dict(positions=position_report(table, bs))
+        if texts: out[part]['thoughts'] = thought_report({b: t for b, t in texts.items() if b in bs})
+    return out
+
+def evaluate_table(table:dict, name:str='policy', samples:int=200, seed:int=0, texts:dict=None,
+                   holdout:frozenset=None # symmetry classes the model was trained without: report them apart
+                  )->dict:
     "The full evaluation report of a policy table."
     t0 = time.time()
     rep = dict(version=REPORT_VERSION, model=name, positions=position_report(table), games=game_report(table),
                sampled={s: {o: sample_games(table, s, o, samples, seed) for o in ('random', 'perfect')} for s in (X, O)})
     if texts: rep['thoughts'] = thought_report(texts)
+    if holdout: rep['holdout'], rep['split'] = sorted(map(str, holdout)), split_report(table, holdout, texts)
     rep['moves'] = {str(b): ({str(k): round(v, 6) for k, v in d.items()} if len(d) > 1 else (next(iter(d)))) for b, d in table.items()}
     rep['seconds'] = round(time.time() - t0, 2)
     return rep
 
 def evaluate_model(model, tok, name:str='model', style:str='player', thoughts:bool=False, temperature:float=0,
-                   samples:int=200, seed:int=0)->dict:
+                   samples:int=200, seed:int=0, holdout:frozenset=None)->dict:
     "Evaluate a model exactly (see `evaluate_table`)."
     check_evaluate_args(style, thoughts, temperature, samples)
     if thoughts: table, texts = thought_table(model, tok, list(nonterminal_positions()), style)
     else: table, texts = model_table(model, tok, style, temperature), None
-    return evaluate_table(table, name, samples, seed, texts)
+    return evaluate_table(table, name, samples, seed, texts, holdout=holdout)
 
 def summary(rep:dict)->str:
     "One screen of the report's headline figures."
@@ -214,6 +232,9 @@ def summary(rep:dict)->str:
         r = g[s]['vs_random']
         lines.append(f"  as {s}: lost {g[s]['lines_lost']} of {g[s]['lines']} opponent lines; vs random: win {r['win']:.2%} "
                      f"draw {r['draw']:.2%} loss {r['loss']:.2%}; vs perfect: loss {g[s]['vs_perfect']['loss']:.2%}")
+    for part, d in rep.get('split', {}).items():
+        q = d['positions']
+        lines.append(f"  {part:6} {q['positions']:4} positions: legal {q['legal']:.2%}, optimal {q['optimal']:.2%}, solver's choice {q['best']:.2%}")
     return '\n'.join(lines)
 
 def save_report(rep:dict, path:str)->Path:
@@ -287,10 +308,11 @@ def ttt_evaluate(model:str='ttt-tiny', # model folder, checkpoint, hub id or ttt
                  seed:int=0, # seed of the sampled games
                  html:str=None # also write the dashboard as a standalone HTML file
                 ):
-    "Evaluate a model exactly on every position and every game."
+    "Evaluate a model exactly on every position and every game (seen and unseen positions apart when its folder records a hold-out)."
     try: check_evaluate_args(style, thoughts, temperature, samples); o = claim_outputs(out, html)
     except ValueError as e: raise SystemExit(f'ttt_evaluate: {e}') from None
     m, tok = load_model(model)
-    rep = evaluate_model(m, tok, model, style=style, thoughts=thoughts, temperature=temperature, samples=samples, seed=seed)
+    rep = evaluate_model(m, tok, model, style=style, thoughts=thoughts, temperature=temperature, samples=samples, seed=seed,
+                         holdout=recorded_holdout(model))
     write_outputs(rep, o, dict(model=model, style=style, thoughts=thoughts, temperature=temperature, samples=samples, seed=seed))
     print(summary(rep)); print(f"report: {o['report']}")

@@ -8,7 +8,7 @@ import json, os, shutil, time
 from pathlib import Path
 from fastcore.script import call_parse
 from .board import X, O
-from .datasets import sft_rows, dpo_rows, grpo_rows, write_jsonl
+from .datasets import sft_rows, dpo_rows, grpo_rows, write_jsonl, recorded_holdout
 from .models import TINY, load_model, write_model_card
 from .outputs import check_claim, claim_dir, clear_dir, foreign, record, lock_dir, atomic_write, OwnershipError
 from .trainers import settings, read_config, position_scores, last_complete_checkpoint, base_model_of, cli_error, ALIASES, TrainError
@@ -73,6 +73,9 @@ def run_pipeline(out:str='runs/demo', # the run's folder: data, checkpoints, log
                  sft_checkpoint:str=None, # with start='dpo' (or later): the SFT model to continue from
                  skip:str='', # stages to skip, comma-separated (e.g. 'dpo' or 'dpo,grpo')
                  seed:int=0, # seeds data sampling and training
+                 holdout:float=0, # leave this share of the 627 symmetry classes out of the SFT and DPO data (GRPO, needing no labels, sees all)
+                 holdout_seed:int=0, # which classes `holdout` leaves out
+                 holdout_file:str=None, # also leave out the classes of the boards in this file
                  sft_kw:dict=None, dpo_kw:dict=None, grpo_kw:dict=None, # extra arguments per trainer
                  data_kw:dict=None, # extra arguments for the dataset generators (e.g. writer=... for llm thoughts)
                  overwrite:bool=False, # replace an earlier run in `out` (only what ttt-nb wrote there)
@@ -83,6 +86,8 @@ def run_pipeline(out:str='runs/demo', # the run's folder: data, checkpoints, log
     skips = {s.strip() for s in skip.split(',') if s.strip()}
     if skips - set(STAGES): raise TrainError(f'unknown stage(s) to skip: {sorted(skips - set(STAGES))}')
     if start not in ('data', 'sft') and not sft_checkpoint: raise TrainError(f"start='{start}' needs sft_checkpoint= (the model to continue from)")
+    held = dict(holdout=holdout, holdout_seed=holdout_seed, holdout_file=holdout_file) if holdout or holdout_file else {}
+    if held: sft_kw, dpo_kw = ({**held, **(k or {})} for k in (sft_kw, dpo_kw))   # a section's own hold-out wins
     check_stage_kw(model_name, sft_checkpoint, sft_kw=sft_kw, dpo_kw=dpo_kw, grpo_kw=grpo_kw)
     settings = run_settings(model_name=model_name, thoughts=thoughts, start=start, sft_checkpoint=sft_checkpoint, skip=sorted(skips),
                             seed=seed, sft_kw=sft_kw, dpo_kw=dpo_kw, grpo_kw=grpo_kw, data_kw=data_kw)
@@ -158,7 +163,7 @@ def _run(out, settings, progress, *, model_name, thoughts, start, sft_checkpoint
     stage('grpo', lambda: guarded('grpo', lambda d, **k: train_grpo(current, files.get('grpo'), output_dir=d, logs_dir=str(logs), **kw(grpo_kw, **k)), {}))
     def evaluate_stage():
         m, tok = load_model(current)
-        rep = evaluate_model(m, tok, current, thoughts=thoughts != 'none')
+        rep = evaluate_model(m, tok, current, thoughts=thoughts != 'none', holdout=recorded_holdout(current))
         record(out, 'report.json')
         res = dict(report=str(save_report(rep, out / 'report.json')), summary=summary(rep), model_evaluated=current, headline=headline(rep))
         if Path(current).parent == out:   # a stage folder of this run: its model card gets the exact result
@@ -176,7 +181,8 @@ def headline(rep:dict)->dict:
     return dict(optimal=p['optimal'], legal=p['legal'], blunder=p['blunder'], best=p['best'],
                 lines_lost_x=g[X]['lines_lost'], lines_lost_o=g[O]['lines_lost'],
                 win_vs_random_x=g[X]['vs_random']['win'], win_vs_random_o=g[O]['vs_random']['win'],
-                loss_vs_random_x=g[X]['vs_random']['loss'], loss_vs_random_o=g[O]['vs_random']['loss'])
+                loss_vs_random_x=g[X]['vs_random']['loss'], loss_vs_random_o=g[O]['vs_random']['loss'],
+                **{f'optimal_{k}': v['positions']['optimal'] for k, v in rep.get('split', {}).items()})
 
 # %% ../nbs/13_pipeline.ipynb #b54f2100
 def summary_text(info:dict)->str:
@@ -204,7 +210,8 @@ def results_table(info:dict)->str:
 
 # %% ../nbs/13_pipeline.ipynb #bd4fb2af
 PIPELINE_DEFAULTS = dict(out='runs/demo', model_name=TINY, thoughts='none', start='data', sft_checkpoint=None, skip='', seed=0,
-                         overwrite=False, llm_url=None, llm_model=None, llm_path=None, llm_key_env='OPENAI_API_KEY')
+                         overwrite=False, llm_url=None, llm_model=None, llm_path=None, llm_key_env='OPENAI_API_KEY',
+                         holdout=0, holdout_seed=0, holdout_file=None)
 SECTIONS = ('sft', 'dpo', 'grpo')
 
 def pipeline_config(path:str # a YAML file: run settings at the top, a section per stage
@@ -234,13 +241,17 @@ def ttt_pipeline(config:str=None, # a YAML file: these settings at the top level
                  llm_url:str=None, # thoughts=llm: an OpenAI-compatible endpoint (Ollama, vLLM, llama.cpp server)
                  llm_model:str=None, # thoughts=llm: the model name at that endpoint
                  llm_path:str=None, # thoughts=llm: or a local transformers model folder
-                 llm_key_env:str=None # thoughts=llm: the environment variable holding the API key (default OPENAI_API_KEY)
+                 llm_key_env:str=None, # thoughts=llm: the environment variable holding the API key (default OPENAI_API_KEY)
+                 holdout:float=None, # leave this share of the 627 symmetry classes out of the SFT and DPO data (default 0)
+                 holdout_seed:int=None, # which classes --holdout leaves out (default 0)
+                 holdout_file:str=None # also leave out the classes of the boards in this file (one per line)
                 ):
     "Run the whole training pipeline and print a one-screen summary; flags win over the config file."
     from ttt_nb.datasets import DataError
     from ttt_nb.models import ModelError
     flags = dict(out=out, model_name=model_name, thoughts=thoughts, start=start, sft_checkpoint=sft_checkpoint, skip=skip, seed=seed,
-                 llm_url=llm_url, llm_model=llm_model, llm_path=llm_path, llm_key_env=llm_key_env)
+                 llm_url=llm_url, llm_model=llm_model, llm_path=llm_path, llm_key_env=llm_key_env, holdout=holdout,
+                 holdout_seed=holdout_seed, holdout_file=holdout_file)
     try:
         file = pipeline_config(config) if config else {}
         r = {**PIPELINE_DEFAULTS, **file, **{k: v for k, v in flags.items() if v is not None}}
@@ -252,6 +263,6 @@ def ttt_pipeline(config:str=None, # a YAML file: these settings at the top level
             data_kw = dict(writer=make_writer(**{k: v for k, v in kw.items() if v is not None}))
         info = run_pipeline(r['out'], r['model_name'], r['thoughts'], start=r['start'], sft_checkpoint=r['sft_checkpoint'], skip=r['skip'],
                             seed=r['seed'], sft_kw=r.get('sft_kw'), dpo_kw=r.get('dpo_kw'), grpo_kw=r.get('grpo_kw'), data_kw=data_kw,
-                            overwrite=r['overwrite'])
+                            overwrite=r['overwrite'], holdout=r['holdout'], holdout_seed=r['holdout_seed'], holdout_file=r['holdout_file'])
     except (TrainError, DataError, ModelError) as e: cli_error('ttt_pipeline', str(e))
     print('\n' + summary_text(info))

@@ -4,8 +4,8 @@
 
 # %% ../nbs/09_dpo.ipynb #d4ef0646
 from __future__ import annotations
-from .datasets import load_rows, dpo_rows, to_dataset, DataError
-from .trainers import Settings, settings, given, split_files, train_stage, stage_cli, load_stage_model
+from .datasets import load_rows, dpo_rows, to_dataset, drop_held_out, DataError
+from .trainers import Settings, settings, given, split_files, train_stage, stage_cli, load_stage_model, held_out
 
 # %% auto #0
 __all__ = ['dpo_data', 'run_dpo', 'train_dpo', 'ttt_train_dpo']
@@ -13,12 +13,13 @@ __all__ = ['dpo_data', 'run_dpo', 'train_dpo', 'ttt_train_dpo']
 # %% ../nbs/09_dpo.ipynb #152c83b0
 def dpo_data(data_files=None, # JSONL path(s), comma-separated or a list; None: our pairs for every position
              thoughts:str='none', # our own data only
-             skip_bad_rows:bool=False # leave out (and report) pairs with an illegal chosen move or chosen == rejected
+             skip_bad_rows:bool=False, # leave out (and report) pairs with an illegal chosen move or chosen == rejected
+             holdout:frozenset=None # symmetry classes left out (`holdout_classes`): none of their boards is in the data
             ):
     "A prompt/chosen/rejected `Dataset` for DPO."
-    if data_files is None: return to_dataset(dpo_rows(thoughts=thoughts))
+    if data_files is None: return to_dataset(dpo_rows(thoughts=thoughts, holdout=holdout))
     files = split_files(data_files)
-    ds = load_rows(files, skip_bad=skip_bad_rows)
+    ds = drop_held_out(load_rows(files, skip_bad=skip_bad_rows), holdout)
     missing = {'prompt', 'chosen', 'rejected'} - set(ds.column_names)
     if missing: raise DataError(f'{files}: DPO needs prompt, chosen and rejected columns; missing {sorted(missing)}')
     return ds.select_columns(['prompt', 'chosen', 'rejected'])
@@ -34,7 +35,7 @@ def run_dpo(s:Settings, # settings from `settings('dpo', ...)`
     def make(model, tok, ds, callbacks, peft_config):
         ref = None if peft_config else load_stage_model(s)[0]   # a second, frozen copy of the start
         return DPOTrainer(model=model, ref_model=ref, args=s.args, train_dataset=ds, processing_class=tok, callbacks=callbacks, peft_config=peft_config)
-    return train_stage(s, data=lambda: dpo_data(o.data_files, o.thoughts, skip_bad_rows=o.skip_bad_rows), make_trainer=make, callbacks=callbacks)
+    return train_stage(s, data=lambda: dpo_data(o.data_files, o.thoughts, skip_bad_rows=o.skip_bad_rows, holdout=held_out(s)), make_trainer=make, callbacks=callbacks)
 
 def train_dpo(path:str=None, # the SFT checkpoint (or any model) to start from (None: the config's)
               data_files=None, # JSONL file(s) of pairs (None: the config's, else our pairs for every position)

@@ -4,9 +4,9 @@
 
 # %% ../nbs/10_grpo.ipynb #7e4846d3
 from __future__ import annotations
-from .datasets import load_rows, grpo_rows, to_dataset, DataError
+from .datasets import load_rows, grpo_rows, to_dataset, drop_held_out, DataError
 from .rewards import get_rewards
-from .trainers import Settings, settings, given, split_files, train_stage, stage_cli
+from .trainers import Settings, settings, given, split_files, train_stage, stage_cli, held_out
 
 # %% auto #0
 __all__ = ['grpo_data', 'run_grpo', 'train_grpo', 'ttt_train_grpo']
@@ -14,12 +14,13 @@ __all__ = ['grpo_data', 'run_grpo', 'train_grpo', 'ttt_train_grpo']
 # %% ../nbs/10_grpo.ipynb #6dc0dadb
 def grpo_data(data_files=None, # JSONL path(s), comma-separated or a list; None: our prompts for every position
               thoughts:str='none', # our own data only
-              skip_bad_rows:bool=False # leave out (and report) rows whose board is invalid
+              skip_bad_rows:bool=False, # leave out (and report) rows whose board is invalid
+              holdout:frozenset=None # symmetry classes left out (`holdout_classes`): none of their boards is in the data
              ):
     "A prompt-only `Dataset` (plus label columns when known) for GRPO."
-    if data_files is None: return to_dataset(grpo_rows(thoughts=thoughts)).select_columns(['prompt', 'board', 'side', 'best_moves', 'best'])
+    if data_files is None: return to_dataset(grpo_rows(thoughts=thoughts, holdout=holdout)).select_columns(['prompt', 'board', 'side', 'best_moves', 'best'])
     files = split_files(data_files)
-    ds = load_rows(files, skip_bad=skip_bad_rows)
+    ds = drop_held_out(load_rows(files, skip_bad=skip_bad_rows), holdout)
     if 'prompt' not in ds.column_names: raise DataError(f'{files}: GRPO needs a "prompt" column, found {ds.column_names}')
     return ds.select_columns([c for c in ds.column_names if c not in ('completion', 'chosen', 'rejected')])
 
@@ -34,7 +35,7 @@ def run_grpo(s:Settings, # settings from `settings('grpo', ...)`
     def make(model, tok, ds, callbacks, peft_config):
         return GRPOTrainer(model=model, reward_funcs=get_rewards(o.reward_funcs), args=s.args, train_dataset=ds, processing_class=tok,
                            callbacks=callbacks, peft_config=peft_config)
-    return train_stage(s, data=lambda: grpo_data(o.data_files, o.thoughts, skip_bad_rows=o.skip_bad_rows), make_trainer=make, callbacks=callbacks)
+    return train_stage(s, data=lambda: grpo_data(o.data_files, o.thoughts, skip_bad_rows=o.skip_bad_rows, holdout=held_out(s)), make_trainer=make, callbacks=callbacks)
 
 def train_grpo(model_name:str=None, # the model to start from: usually an SFT (or DPO) checkpoint (None: the config's, else ttt-tiny)
                data_files=None, # JSONL file(s) with a prompt column (None: the config's, else our prompts for every position)

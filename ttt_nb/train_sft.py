@@ -8,10 +8,10 @@ import hashlib, json, os, re
 from pathlib import Path
 from transformers import TrainerCallback
 from .formats import split_text
-from .datasets import load_rows, sft_rows, to_dataset, DataError
+from .datasets import load_rows, sft_rows, to_dataset, drop_held_out, DataError
 from .models import TINY, TINY_CONFIG, build_tokenizer, is_tiny
 from .outputs import record, atomic_write
-from .trainers import (Settings, settings, given, split_files, train_stage, stage_cli, OptimalStop, position_scores,
+from .trainers import (Settings, settings, given, split_files, train_stage, stage_cli, held_out, OptimalStop, position_scores,
                              read_config, recipe_path)
 
 # %% auto #0
@@ -20,12 +20,13 @@ __all__ = ['sft_data', 'direct_answers', 'run_sft', 'train_sft', 'ttt_train_sft'
 # %% ../nbs/08_sft.ipynb #27171bcc
 def sft_data(data_files=None, # JSONL path(s), comma-separated or a list; None: every position, solver labels
              thoughts:str='none', # our own data only: 'none' or 'template' thoughts
-             skip_bad_rows:bool=False # leave out (and report) rows with an illegal or missing move instead of stopping
+             skip_bad_rows:bool=False, # leave out (and report) rows with an illegal or missing move instead of stopping
+             holdout:frozenset=None # symmetry classes left out (`holdout_classes`): none of their boards is in the data
             ):
     "A prompt/completion `Dataset` for SFT."
-    if data_files is None: return to_dataset(sft_rows(thoughts=thoughts, fmt='pc'))
+    if data_files is None: return to_dataset(sft_rows(thoughts=thoughts, holdout=holdout, fmt='pc'))
     files = split_files(data_files)
-    ds = load_rows(files, skip_bad=skip_bad_rows)
+    ds = drop_held_out(load_rows(files, skip_bad=skip_bad_rows), holdout)
     if 'chosen' in ds.column_names: raise DataError(f'{files}: these are DPO pairs (prompt/chosen/rejected): use ttt_train_dpo')
     if 'text' in ds.column_names:
         pcs = [split_text(t) for t in ds['text']]
@@ -52,7 +53,7 @@ def run_sft(s:Settings, # settings from `settings('sft', ...)`
         stop = o.early_stop if o.early_stop is not None else (1.0 if is_tiny(s.model.model_name_or_path) and direct_answers(ds) else 0)
         cbs = callbacks + ([OptimalStop(tok, stop, start=15)] if stop else [])
         return SFTTrainer(model=model, args=s.args, train_dataset=ds, processing_class=tok, callbacks=cbs, peft_config=peft_config)
-    return train_stage(s, data=lambda: sft_data(o.data_files, o.thoughts, skip_bad_rows=o.skip_bad_rows), make_trainer=make, callbacks=callbacks)
+    return train_stage(s, data=lambda: sft_data(o.data_files, o.thoughts, skip_bad_rows=o.skip_bad_rows, holdout=held_out(s)), make_trainer=make, callbacks=callbacks)
 
 def train_sft(model_name:str=None, # hub id, local folder/checkpoint, or 'ttt-tiny' (None: the config's, else ttt-tiny)
               data_files=None, # JSONL file(s) (None: the config's, else our data for every position)

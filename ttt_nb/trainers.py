@@ -11,7 +11,7 @@ from typing import Literal
 from transformers import TrainerCallback, PrinterCallback, ProgressCallback, TrainingArguments
 from .solver import label_all
 from .formats import render_prompt
-from .datasets import DataError
+from .datasets import DataError, holdout_classes, recorded_holdout
 from .models import TINY, is_tiny, is_local, load_model, greedy_moves, hardware_defaults, lora_config_from, merge_lora, write_model_card
 from .logs import TrainingLog, LogError
 from .outputs import check_claim, check_clear, claim_dir, clear_dir, record, manifest, OwnershipError
@@ -22,8 +22,8 @@ __all__ = ['STAGES', 'ALIASES', 'STAGE_ALIASES', 'RULES', 'MODEL_ENV', 'StageArg
            'split_files', 'check_values', 'check_model_name', 'check_trackers', 'hub_token', 'check_settings',
            'Settings', 'given', 'settings', 'position_scores', 'OptimalStop', 'last_complete_checkpoint',
            'is_main_process', 'prepare_output_dir', 'claim_output_dir', 'QuietProgress', 'quiet_console',
-           'base_model_of', 'card', 'finish', 'load_stage_model', 'train_stage', 'report_saved', 'quick_exit',
-           'stage_cli', 'notebook_model']
+           'base_model_of', 'card', 'held_out', 'unseen_classes', 'finish', 'load_stage_model', 'train_stage',
+           'report_saved', 'quick_exit', 'stage_cli', 'notebook_model']
 
 # %% ../nbs/07a_trainers.ipynb #9c936d09
 @dataclass
@@ -34,6 +34,9 @@ class StageArgs:
     thoughts: Literal['none', 'template'] = field(default='none', metadata={'help': 'our own data only: no thought, or a template thought before each move'})
     overwrite: bool = field(default=False, metadata={'help': 'replace the model this stage wrote in output_dir (never other files)'})
     skip_bad_rows: bool = field(default=False, metadata={'help': 'skip (and count on stderr) bad rows of data_files instead of stopping at the first'})
+    holdout: float = field(default=0, metadata={'help': 'leave out of the data this share of the 627 symmetry classes (a board and its 7 images), seeded by holdout_seed'})
+    holdout_seed: int = field(default=0, metadata={'help': 'which classes holdout leaves out'})
+    holdout_file: str|None = field(default=None, metadata={'help': 'also leave out the classes of the boards in this file (one per line, 9-character form)'})
 
 @dataclass
 class SFTArgs(StageArgs):
@@ -162,7 +165,8 @@ RULES = dict(max_steps=(lambda v: v == -1 or v >= 1, 'a positive number of steps
              beta=(lambda v: v >= 0, 'zero or more'), temperature=(lambda v: v > 0, 'positive'),
              num_generations=(lambda v: v >= 2, 'at least 2 (a group to compare)'),
              max_completion_length=(lambda v: v >= 1, 'a positive number of tokens'),
-             early_stop=(lambda v: 0 <= v <= 1, 'a share between 0 (off) and 1'))
+             early_stop=(lambda v: 0 <= v <= 1, 'a share between 0 (off) and 1'),
+             holdout=(lambda v: 0 <= v < 1, 'a share of the symmetry classes, at least 0 and below 1'))
 
 def _flag(k:str)->str:
     old = [a for a, b in ALIASES.items() if b == k and a not in STAGE_ALIASES]
@@ -212,6 +216,7 @@ def check_settings(kind:str, ours, args, model):
     if args.push_to_hub and not hub_token(args):
         raise TrainError('--push_to_hub needs a hub token: run `hf auth login` (or set HF_TOKEN) first')
     if model.load_in_4bit or model.load_in_8bit: raise TrainError('--load_in_4bit/--load_in_8bit: quantized training is not supported by ttt-nb yet')
+    if ours.holdout_file: holdout_classes(boards=ours.holdout_file)   # a bad board is refused now, with its line
 
 # %% ../nbs/07a_trainers.ipynb #54d0c767
 @dataclass
@@ -354,6 +359,15 @@ def card(s:Settings, headline:str=None)->Path:
     return write_model_card(s.args.output_dir, base_model=base_model_of(s.model.model_name_or_path), stage=s.kind,
                             data=data, headline=headline, thoughts=s.ours.thoughts != 'none', repo_id=s.args.hub_model_id or str(s.args.output_dir))
 
+def held_out(s:Settings)->frozenset:
+    "The symmetry classes left out of this stage's data (`--holdout`, `--holdout_file`)."
+    o = s.ours
+    return holdout_classes(o.holdout, o.holdout_seed, o.holdout_file)
+
+def unseen_classes(s:Settings)->frozenset:
+    "What the model's folder records as never labelled: this stage's hold-out, else the one its starting model records."
+    return held_out(s) or recorded_holdout(s.model.model_name_or_path)
+
 def finish(trainer, tok, s:Settings):
     "Save the final model (merged, for LoRA) and tokenizer, the model card, and the manifest (main process writes); push if asked."
     d = Path(s.args.output_dir)
@@ -365,7 +379,8 @@ def finish(trainer, tok, s:Settings):
         tok.save_pretrained(str(d))
         card(s)
         record(d, *[p.name for p in d.iterdir() if not p.name.startswith('.ttt-nb')], world_size=trainer.args.world_size,
-               steps=trainer.state.global_step, base_model=base_model_of(s.model.model_name_or_path))
+               steps=trainer.state.global_step, base_model=base_model_of(s.model.model_name_or_path),
+               **({'holdout': sorted(unseen_classes(s))} if unseen_classes(s) else {}))
     trainer.accelerator.wait_for_everyone()   # no process exits (tearing down the process group) while the main one writes
     if s.args.push_to_hub: trainer.push_to_hub()
 
