@@ -6,7 +6,6 @@
 from __future__ import annotations
 import hashlib, json, os, re
 from pathlib import Path
-from transformers import TrainerCallback
 from .formats import split_text
 from .datasets import load_rows, sft_rows, to_dataset, drop_held_out, DataError
 from .models import TINY, TINY_CONFIG, build_tokenizer, is_tiny
@@ -15,7 +14,7 @@ from .trainers import (Settings, settings, given, split_files, train_stage, stag
                              read_config, recipe_path)
 
 # %% auto #0
-__all__ = ['sft_data', 'direct_answers', 'run_sft', 'train_sft', 'ttt_train_sft', 'KillAt', 'cache_dir', 'sft_model_dir']
+__all__ = ['sft_data', 'direct_answers', 'run_sft', 'train_sft', 'ttt_train_sft', 'cache_dir', 'sft_model_dir']
 
 # %% ../nbs/08_sft.ipynb #27171bcc
 def sft_data(data_files=None, # JSONL path(s), comma-separated or a list; None: every position, solver labels
@@ -71,13 +70,6 @@ def ttt_train_sft(argv:list=None # command-line arguments (default: sys.argv[1:]
     stage_cli('sft', run_sft, argv)
 
 if __name__ == '__main__' and '__file__' in globals(): ttt_train_sft()   # python -m ttt_nb.train_sft, accelerate launch -m ...
-
-# %% ../nbs/08_sft.ipynb #a3eb36a8
-class KillAt(TrainerCallback):
-    "Raise `KeyboardInterrupt` after step `n`, as if the run were killed (for tests)."
-    def __init__(self, n): self.n = n
-    def on_step_end(self, args, state, control, **kw):
-        if state.global_step >= self.n: raise KeyboardInterrupt(f'killed at step {state.global_step}')
 
 # %% ../nbs/08_sft.ipynb #41df7645
 def cache_dir()->Path:
