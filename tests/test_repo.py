@@ -1,5 +1,5 @@
 "Checks on the repository itself: README generated from the notebook, and every CLI answers --help."
-import configparser, subprocess, sys
+import configparser, re, subprocess, sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,3 +31,10 @@ def test_no_cell_mixes_imports_with_code():
             if c.cell_type != 'code' or not _do_eval(c) or (c.directives_.keys() & {'export', 'exports', 'exporti', 'exec_doc'}): continue
             if any(not isinstance(n, (ast.Import, ast.ImportFrom)) for n in ast.parse(c.source).body): mixed.append(f'{p.name}: {c.source.splitlines()[0]}')
     assert not mixed, f'split these cells (imports in a cell of their own): {mixed}'
+
+def test_every_notebook_is_a_page():
+    "A notebook missing from Quarto's render list or the sidebar is never built into the docs site (03a and 07a once were)."
+    nbs = {p.name for p in (ROOT / 'nbs').glob('*.ipynb')}
+    for f in ('_quarto.yml', 'sidebar.yml'):
+        listed = set(re.findall(r'[\w.-]+\.ipynb', (ROOT / 'nbs' / f).read_text()))
+        assert nbs <= listed, f'nbs/{f} does not list {sorted(nbs - listed)}'
