@@ -262,10 +262,11 @@ def settings(kind:str, # 'sft', 'dpo' or 'grpo'
 
 # %% ../nbs/07a_trainers.ipynb #47dc2908
 def position_scores(model, tok, # a model that answers with the move directly (no thought)
-                    style:str='player' # prompt style: 'player' or 'minimax'
-                   )->dict: # legal, optimal and best-move shares over all 4520 positions
+                    style:str='player', # prompt style: 'player' or 'minimax'
+                    boards:set=None # only these positions (default: all 4520)
+                   )->dict: # legal, optimal and best-move shares over the positions
     "Exact shares of legal, value-optimal and solver-identical greedy moves."
-    labels = label_all()
+    labels = [l for l in label_all() if boards is None or l.board in boards]
     moves = greedy_moves(model, tok, [render_prompt(l.board, style) for l in labels])
     n = len(labels)
     return dict(positions=n, legal=sum(m is not None and m in l.board.moves for m, l in zip(moves, labels)) / n,
@@ -275,11 +276,12 @@ def position_scores(model, tok, # a model that answers with the move directly (n
 class OptimalStop(TrainerCallback):
     "Measure `position_scores` each epoch (from `start` on), log them through the trainer; stop when the optimal share reaches `target`."
     trainer = None   # set by `train_stage`: logging goes through `trainer.log`, to the log file and every tracker
-    def __init__(self, tok, target:float=0.995, start:int=1, style:str='player'):
-        self.tok, self.target, self.start, self.style, self.history = tok, target, start, style, []
+    def __init__(self, tok, target:float=0.995, start:int=1, style:str='player',
+                 boards:set=None): # measure only these positions (with a hold-out: the seen ones, so stopping never looks at the others)
+        self.tok, self.target, self.start, self.style, self.boards, self.history = tok, target, start, style, boards, []
     def on_epoch_end(self, args, state, control, model=None, **kw):
         if state.epoch is None or state.epoch + 1e-9 < self.start: return
-        s = position_scores(model, self.tok, self.style)
+        s = position_scores(model, self.tok, self.style, boards=self.boards)
         self.history.append(dict(epoch=round(state.epoch, 2), step=state.global_step, **s))
         if self.trainer is not None: self.trainer.log({f'positions/{k}': s[k] for k in ('legal', 'optimal', 'best')})
         if self.target and s['optimal'] >= self.target: control.should_training_stop = True
