@@ -1,5 +1,6 @@
-"Checks on the repository itself: README generated from the notebook, and every CLI answers --help."
-import configparser, re, subprocess, sys
+"Checks on the repository itself: README generated from the notebook, every CLI answers --help, the workflow lint bites."
+import configparser, os, shutil, subprocess, sys
+import pytest
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,9 +33,34 @@ def test_no_cell_mixes_imports_with_code():
             if any(not isinstance(n, (ast.Import, ast.ImportFrom)) for n in ast.parse(c.source).body): mixed.append(f'{p.name}: {c.source.splitlines()[0]}')
     assert not mixed, f'split these cells (imports in a cell of their own): {mixed}'
 
-def test_every_notebook_is_a_page():
-    "A notebook missing from Quarto's render list or the sidebar is never built into the docs site (03a and 07a once were)."
-    nbs = {p.name for p in (ROOT / 'nbs').glob('*.ipynb')}
-    for f in ('_quarto.yml', 'sidebar.yml'):
-        listed = set(re.findall(r'[\w.-]+\.ipynb', (ROOT / 'nbs' / f).read_text()))
-        assert nbs <= listed, f'nbs/{f} does not list {sorted(nbs - listed)}'
+# A workflow that passes the lint, and one change per kind of error it must fail: YAML, schema, two expressions.
+WORKFLOW = """name: t
+on: push
+permissions: {}
+jobs:
+  t:
+    name: t
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo "$SHA"
+        if: github.event_name == 'push'
+        env: {SHA: "${{ github.sha }}"}
+"""
+BROKEN = {'yaml': ('runs-on: ubuntu-latest', 'runs-on: [ubuntu-latest'), 'schema': ('steps:', 'step:'),
+          'if': ("== 'push'", "== 'push' &&"), 'template': ('github.sha }}', 'github.sha ) }}')}
+
+def test_workflow_lint_fails_on_errors(tmp_path):
+    "`.ci/lint-workflows.sh`, CI's workflow lint, passes the repository's workflows and a sound one, and fails each error."
+    bin_dir = Path(sys.executable).parent
+    if not shutil.which('zizmor', path=f'{bin_dir}{os.pathsep}{os.environ["PATH"]}'):
+        (pytest.fail if os.environ.get('CI') else pytest.skip)('zizmor is not installed: run bash tools/install.sh')
+    env = dict(os.environ, PATH=f'{bin_dir}{os.pathsep}{os.environ["PATH"]}')
+    def lint(*dirs): return subprocess.run(['bash', str(ROOT / '.ci' / 'lint-workflows.sh'), *map(str, dirs)], env=env,
+                                           capture_output=True, text=True, timeout=60)
+    for name, (old, new) in [('sound', ('', '')), *BROKEN.items()]:
+        d = tmp_path / name / '.github' / 'workflows'   # zizmor takes workflows from such a folder only
+        d.mkdir(parents=True); (d / 'ci.yaml').write_text(WORKFLOW.replace(old, new) if old else WORKFLOW)
+        r = lint(d)
+        assert (r.returncode == 0) == (name == 'sound'), (name, r.stdout[-2000:])
+    r = lint()
+    assert r.returncode == 0, r.stdout[-3000:]

@@ -7,7 +7,7 @@ request off file:// blocked, must draw them all (tools/browser/check_pages.mjs; 
 playwright-core, failed then under $CI, as test_zz_browser.py). The pages, and a screenshot of each page's first
 figure (`<page>-plot.png`), land in `runs/ci-artifacts/docs/` for a look in a browser (the GitHub workflow uploads them)."""
 import os, re, shutil, subprocess, time
-import pytest
+import pytest, yaml
 from execnb.nbio import read_nb
 from nbconvert import HTMLExporter
 from nbdev.serve import proc_nbs
@@ -17,6 +17,13 @@ from test_notebooks import ROOT, EXEC, NBS   # the notebooks that test leaves ex
 PROC, HTML = ROOT / '_proc', ROOT / 'runs' / 'ci-artifacts' / 'docs'
 PLOTLY = 'application/vnd.plotly.v1+json'
 WITH_PLOTS = {'04_datasets', '05_rewards', '07_logs', '08_sft', '09_dpo', '10_grpo', '11_evaluate', '12_play'}  # at least these
+
+def test_the_site_renders_these_pages():
+    "Quarto (the deploy workflow) renders only the pages listed in nbs/_quarto.yml: the ones checked here, in the sidebar."
+    def pages(items): return [p for i in items for p in ([i] if isinstance(i, str) else pages(i['contents']))]
+    render = yaml.safe_load((ROOT / 'nbs' / '_quarto.yml').read_text())['project']['render']
+    sidebar = pages(yaml.safe_load((ROOT / 'nbs' / 'sidebar.yml').read_text())['website']['sidebar']['contents'])
+    assert sorted(render) == sorted(sidebar) == sorted(p.name for p in NBS)
 
 def n_plots(nb): return sum(PLOTLY in o.get('data', {}) for c in nb.cells for o in c.get('outputs', []))
 
