@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from browser_tools import BROWSER, ROOT, node as _node
+from ttt_nb.formats import original_dir
 
 NBS = sorted(p.stem for p in (ROOT / 'nbs').glob('*.ipynb') if not p.name.startswith('_'))
 
@@ -31,8 +32,8 @@ def lab(tmp_path_factory):
     root = tmp_path / 'root'
     shutil.copytree(ROOT / 'nbs', root / 'nbs'); shutil.copytree(ROOT / 'configs', root / 'configs'); shutil.copy(ROOT / 'settings.ini', root)
     port, token = _free_port(), secrets.token_hex(16)
-    seed = os.environ.get('TTT_SEED_DIR') or str(ROOT.parent / 'shared' / 'seed-datasets')  # seed_dir() cannot find it from the copy
-    env = dict(os.environ, TTT_SEED_DIR=seed, HF_HUB_OFFLINE='1', JUPYTER_TOKEN=token,
+    original = str(original_dir())   # found (or downloaded) from here: the copy's parent folders hold no shared/seed-datasets
+    env = dict(os.environ, TTT_ORIGINAL_DIR=original, HF_HUB_OFFLINE='1', JUPYTER_TOKEN=token,
                JUPYTER_CONFIG_DIR=str(tmp_path / 'jupyter-config'), JUPYTER_DATA_DIR=str(tmp_path / 'jupyter-data'),
                JUPYTER_RUNTIME_DIR=str(tmp_path / 'jupyter-runtime'),
                JUPYTERLAB_SETTINGS_DIR=str(tmp_path / 'lab-settings'), JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / 'lab-workspaces'))
