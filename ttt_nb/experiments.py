@@ -70,11 +70,17 @@ def next_stage(kind:str, # 'grpo', 'dpo' or 'dpo_policy'
     t0, common = time.time(), dict(output_dir=str(out_dir), logs_dir=logs_dir, overwrite=True)
     if kind == 'grpo': t = train_grpo(str(start), **common, **kw)
     elif kind == 'dpo': t = train_dpo(str(start), **common, **kw)
-    elif kind == 'dpo_policy':
-        pairs = Path(str(out_dir) + '.pairs.jsonl')
-        m, tok = load_model(str(start))
-        write_jsonl(policy_pairs(m, tok, **{k: kw.pop(k) for k in ('n', 'temperature') if k in kw}), pairs)
-        t = train_dpo(str(start), data_files=str(pairs), **common, **kw)
+    elif kind == 'dpo_policy':   # `rounds` times: pairs from the current model, then DPO on them
+        sample = {k: kw.pop(k) for k in ('n', 'temperature') if k in kw}
+        rounds, current, steps = kw.pop('rounds', 1), str(start), 0
+        for i in range(rounds):
+            d = out_dir if i == rounds - 1 else Path(f'{out_dir}.round-{i}')
+            pairs = Path(f'{d}.pairs.jsonl')
+            m, tok = load_model(current)
+            write_jsonl(policy_pairs(m, tok, seed=i, **sample), pairs)
+            t = train_dpo(current, data_files=str(pairs), **dict(common, output_dir=str(d)), **kw)
+            current, steps = str(d), steps + t.state.global_step
+        t.state.global_step = steps   # the measurement reports the steps of all rounds
     else: raise ValueError(f"kind must be grpo, dpo or dpo_policy, not {kind!r}")
     return _measure(out_dir, holdout, t, time.time() - t0)
 
@@ -103,8 +109,14 @@ FINDINGS = [
     dict(name='+ GRPO value reward, recipe (40 steps, lr 1e-5)', holdout=0.25, then=('grpo', {})),
     dict(name='+ GRPO value reward, 400 steps, lr 1e-4', holdout=0.25, then=('grpo', dict(max_steps=400, learning_rate=1e-4))),
     dict(name='+ GRPO value reward, 400 steps, lr 3e-5', holdout=0.25, then=('grpo', dict(max_steps=400, learning_rate=3e-5))),
+    dict(name='+ GRPO value reward, 800 steps, lr 3e-5, temperature 2', holdout=0.25, then=('grpo', dict(max_steps=800, learning_rate=3e-5, temperature=2.0))),
+    dict(name='+ GRPO value reward, 800 steps, lr 3e-5, 16 answers per prompt', holdout=0.25, then=('grpo', dict(max_steps=800, learning_rate=3e-5, num_generations=16))),
+    dict(name='+ GRPO value reward, 1500 steps, lr 3e-5', holdout=0.25, then=('grpo', dict(max_steps=1500, learning_rate=3e-5))),
+    dict(name='+ GRPO value reward, 1500 steps, lr 5e-5', holdout=0.25, then=('grpo', dict(max_steps=1500, learning_rate=5e-5))),
+    dict(name='+ GRPO value reward, 3000 steps, lr 3e-5', holdout=0.25, then=('grpo', dict(max_steps=3000, learning_rate=3e-5))),
     dict(name="+ GRPO original ladder reward, 400 steps, lr 3e-5", holdout=0.25, then=('grpo', dict(max_steps=400, learning_rate=3e-5, reward_funcs=['seed']))),
     dict(name='+ DPO on its own pairs ranked by the solver', holdout=0.25, then=('dpo_policy', {})),
+    dict(name='+ DPO on its own pairs, 5 rounds of 100 steps', holdout=0.25, then=('dpo_policy', dict(rounds=5, max_steps=100))),
     dict(name='+ DPO on our labelled pairs, every position', holdout=0.25, then=('dpo', {})),
 ]
 
