@@ -103,7 +103,7 @@ FINDINGS = [
     dict(name='+ GRPO value reward, recipe (40 steps, lr 1e-5)', holdout=0.25, then=('grpo', {})),
     dict(name='+ GRPO value reward, 400 steps, lr 1e-4', holdout=0.25, then=('grpo', dict(max_steps=400, learning_rate=1e-4))),
     dict(name='+ GRPO value reward, 400 steps, lr 3e-5', holdout=0.25, then=('grpo', dict(max_steps=400, learning_rate=3e-5))),
-    dict(name="+ GRPO original ladder reward, 400 steps, lr 3e-5", holdout=0.25, then=('grpo', dict(max_steps=400, learning_rate=3e-5, reward_funcs=['seed']))),
+    dict(name="+ GRPO original ladder reward, 400 steps, lr 3e-5", holdout=0.25, then=('grpo', dict(max_steps=400, learning_rate=3e-5, reward_funcs=['ladder']))),
     dict(name='+ DPO on its own pairs ranked by the solver', holdout=0.25, then=('dpo_policy', {})),
     dict(name='+ DPO on our labelled pairs, every position', holdout=0.25, then=('dpo', {})),
 ]
