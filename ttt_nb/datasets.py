@@ -76,14 +76,14 @@ def _heuristic_rank(b:Board, m:int)->int:
     return {'centre': 2, 'corner': 3, 'edge': 4}[cell_kind(m)]
 
 def heuristic_moves(b:Board # a board with legal moves
-                   )->tuple: # the moves the seed's rule ranks first
-    "Moves of the seed's best class: win > block > centre > corner > edge."
+                   )->tuple: # the moves the original's rule ranks first
+    "Moves in the best class of the original's rule: win > block > centre > corner > edge."
     ranks = {m: _heuristic_rank(b, m) for m in b.moves}
     top = min(ranks.values())
     return tuple(m for m in b.moves if ranks[m] == top)
 
 def label_move(b:Board, # a board with legal moves
-               labels:str='minimax', # 'minimax' (the solver's best move) or 'heuristic' (the seed's rule)
+               labels:str='minimax', # 'minimax' (the solver's best move) or 'heuristic' (the original's rule)
                rng:random.Random=None # breaks the heuristic's ties (default: `Random(0)`)
               )->int:
     "The move a dataset teaches for `b`."
@@ -170,9 +170,9 @@ def grpo_rows(thoughts:str='none', labels:str='minimax', side:str='both', n:int=
 
 def minimax_rows(labels:str='minimax', side:str='both', n:int=None, sampling:str='exhaustive', seed:int=0,
                  positions:list=None, holdout:frozenset=None,
-                 turn:str=None # the `<|turn|>` word; None: the seed's convention ('bot' when X is to move, 'player' for O)
+                 turn:str=None # the `<|turn|>` word; None: the original's convention ('bot' when X is to move, 'player' for O)
                 )->list:
-    "Rows in the seed's minimax format (`<|turn|>` and `<|symbol|>` lines, no thought)."
+    "Rows in the original's minimax format (`<|turn|>` and `<|symbol|>` lines, no thought)."
     rng = random.Random(f'{seed}-labels')
     def text(b):
         t = turn or ('bot' if b.turn == X else 'player')
@@ -182,7 +182,7 @@ def minimax_rows(labels:str='minimax', side:str='both', n:int=None, sampling:str
 def grpo_from_minimax(rows:list, # minimax {"text"} rows (or a path to their JSONL)
                       labels:bool=True # add the label columns (board, side, best_moves, best)
                      )->list:
-    "Cut minimax texts into GRPO prompt/completion rows the seed's way: the prompt ends `<|move|><|`."
+    "Cut minimax texts into GRPO prompt/completion rows the original's way: the prompt ends `<|move|><|`."
     if isinstance(rows, (str, Path)): rows = read_jsonl(rows)
     out = []
     for i, r in enumerate(rows):
@@ -289,7 +289,7 @@ def _answer_problem(b:Board, full:str, answer:str|None, what:str)->str|None:
     if b[c] != EMPTY: return f'{what} plays {cell_name(c)}, which {b[c]} holds already'
     return None
 
-def row_problem(row:dict # one JSONL row of any seed schema
+def row_problem(row:dict # one JSONL row in any of the original's schemas
                )->str|None: # why it cannot be trained on, or None
     "Check a row: its board and side (`parse_row`), its label column, and its answer: an SFT text or completion, or a DPO `chosen`, must end in one legal move (a thought before it); `chosen` must differ from `rejected`."
     try: p = parse_row(row)
@@ -351,7 +351,7 @@ def dedupe_rows(rows:list, # rows to filter
     return out
 
 # %% ../nbs/04_datasets.ipynb #74e4ef80
-def add_labels(ds:'datasets.Dataset' # rows of any seed schema
+def add_labels(ds:'datasets.Dataset' # rows in any of the original's schemas
               )->'datasets.Dataset': # the same rows with board, side, best_moves and best columns
     "Add (or replace) the label columns, parsed from each row's prompt or text."
     cols = [label_columns(parse_row(r)['board']) for r in ds]
@@ -476,13 +476,13 @@ def _console_error(cmd:str, e:Exception):
 @call_parse
 def ttt_dataset(kind:Param('what to write', str, choices=KINDS),
                 thoughts:Param('thoughts before the move', str, choices=THOUGHTS)='none',
-                labels:Param("minimax: the solver's best move; heuristic: the seed's win>block>centre>corner>edge rule",
+                labels:Param("minimax: the solver's best move; heuristic: the original's win>block>centre>corner>edge rule",
                              str, choices=LABELS)='minimax',
                 side:Param('positions where this side is to move', str, choices=SIDES)='both',
                 n:Param('number of positions (default: all that the sampling gives)', int)=None,
                 out:Param("output JSONL (default: ttt_<kind>_<thoughts>.jsonl); only a file ttt-nb wrote is replaced or resumed", str)=None,
                 seed:Param('random seed: sampling, tie-breaks, wording', int)=0,
-                sampling:Param('every position, a random sample the seed way, or one per symmetry class', str,
+                sampling:Param("every position, a random sample the original's way, or one per symmetry class", str,
                                choices=SAMPLINGS)='exhaustive',
                 fmt:Param('sft only: {"text"} rows or {"prompt","completion"} rows', str, choices=('text', 'pc'))='text',
                 min_moves:int=2, # random sampling: fewest moves from the empty board

@@ -114,7 +114,7 @@ FINDINGS = [
     dict(name='+ GRPO value reward, 1500 steps, lr 3e-5', holdout=0.25, then=('grpo', dict(max_steps=1500, learning_rate=3e-5))),
     dict(name='+ GRPO value reward, 1500 steps, lr 5e-5', holdout=0.25, then=('grpo', dict(max_steps=1500, learning_rate=5e-5))),
     dict(name='+ GRPO value reward, 3000 steps, lr 3e-5', holdout=0.25, then=('grpo', dict(max_steps=3000, learning_rate=3e-5))),
-    dict(name="+ GRPO original ladder reward, 400 steps, lr 3e-5", holdout=0.25, then=('grpo', dict(max_steps=400, learning_rate=3e-5, reward_funcs=['seed']))),
+    dict(name="+ GRPO original ladder reward, 400 steps, lr 3e-5", holdout=0.25, then=('grpo', dict(max_steps=400, learning_rate=3e-5, reward_funcs=['ladder']))),
     dict(name='+ DPO on its own pairs ranked by the solver', holdout=0.25, then=('dpo_policy', {})),
     dict(name='+ DPO on its own pairs, 5 rounds of 100 steps', holdout=0.25, then=('dpo_policy', dict(rounds=5, max_steps=100))),
     dict(name='+ DPO on our labelled pairs, every position', holdout=0.25, then=('dpo', {})),

@@ -42,7 +42,7 @@ def new_log_file(path:Path # the name `log_path` chose
     raise LogError(f'{path}: a thousand logs started in the same second')
 
 def _clean(logs:dict, stage:str)->dict:
-    "The logged values, JSON-safe, with GRPO's reward under the seed document's names too."
+    "The logged values, JSON-safe, with GRPO's reward under the original project's names too."
     out = {k: (v.item() if hasattr(v, 'item') else v) for k, v in logs.items()}
     if stage == 'grpo':
         if 'reward' in out: out['reward_mean'] = out['reward']
@@ -50,7 +50,7 @@ def _clean(logs:dict, stage:str)->dict:
     return {k: v for k, v in out.items() if isinstance(v, (int, float, str, bool)) or v is None}
 
 class TrainingLog(TrainerCallback):
-    "Write the seed's training-log file (main process only) and echo each block on the console."
+    "Write the original project's training-log file (main process only) and echo each block on the console."
     def __init__(self, logs_dir:str, # where the log file goes
                  stage:str, # 'sft', 'dpo' or 'grpo'
                  echo:bool=True # also print each block

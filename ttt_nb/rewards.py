@@ -5,17 +5,18 @@
 # %% ../nbs/05_rewards.ipynb #852d420a
 from __future__ import annotations
 from functools import lru_cache
-import math
+import math, warnings
 from .board import *
 from .solver import solve, move_values, optimal_moves, best_move, threats, nonterminal_positions, exact_games
 from .formats import (FormatError, parse_text, parse_answer, extract_move, join_text, render_move, render_prompt,
                             END, MOVE)
 
 # %% auto #0
-__all__ = ['SEED_VALUES', 'VALUE_BEST', 'VALUE_OPTIMAL', 'VALUE_STEP', 'VALUE_ILLEGAL', 'NEUTRAL', 'seed_reward', 'value_reward',
-           'REWARDS', 'as_text', 'position_of', 'move_of', 'seed_score', 'seed_score_as_x', 'value_score',
-           'format_score_text', 'reward_fn', 'format_reward', 'reward_by_name', 'get_rewards', 'top_moves',
-           'audit_reward', 'follower_games', 'reward_grid', 'reward_figure', 'reward_explorer']
+__all__ = ['LADDER_VALUES', 'SEED_VALUES', 'seed_score', 'seed_score_as_x', 'VALUE_BEST', 'VALUE_OPTIMAL', 'VALUE_STEP',
+           'VALUE_ILLEGAL', 'NEUTRAL', 'ladder_reward', 'seed_reward', 'value_reward', 'REWARDS', 'OLD_REWARD_NAMES',
+           'as_text', 'position_of', 'move_of', 'ladder_score', 'ladder_score_as_x', 'value_score', 'format_score_text',
+           'reward_fn', 'format_reward', 'reward_by_name', 'get_rewards', 'top_moves', 'audit_reward', 'follower_games',
+           'reward_grid', 'reward_figure', 'reward_explorer']
 
 # %% ../nbs/05_rewards.ipynb #01cbd8da
 def as_text(x)->str:
@@ -52,21 +53,24 @@ def move_of(completion, # the completion (text or chat messages)
     return parse_answer(as_text(completion), as_text(prompt))
 
 # %% ../nbs/05_rewards.ipynb #7b2c84fe
-SEED_VALUES = dict(win=1.0, block=0.8, centre=0.6, corner=0.4, edge=0.2, invalid=-1.0)
+LADDER_VALUES = dict(win=1.0, block=0.8, centre=0.6, corner=0.4, edge=0.2, invalid=-1.0)
 
-def seed_score(b:Board, # the position
-               side:str, # the side to move, whose move is scored
-               m:int|None # the move (None: unreadable)
-              )->float:
+def ladder_score(b:Board, # the position
+                 side:str, # the side to move, whose move is scored
+                 m:int|None # the move (None: unreadable)
+                )->float:
     "The original project's ladder: win 1.0, block 0.8, centre 0.6, corner 0.4, edge 0.2, invalid -1.0."
-    if m is None or m not in b.moves: return SEED_VALUES['invalid']
-    if Board(b[:m] + side + b[m+1:]).winner == side: return SEED_VALUES['win']
-    if m in threats(b, other(side)): return SEED_VALUES['block']
-    return SEED_VALUES[cell_kind(m)]
+    if m is None or m not in b.moves: return LADDER_VALUES['invalid']
+    if Board(b[:m] + side + b[m+1:]).winner == side: return LADDER_VALUES['win']
+    if m in threats(b, other(side)): return LADDER_VALUES['block']
+    return LADDER_VALUES[cell_kind(m)]
 
-def seed_score_as_x(b:Board, side:str, m:int|None)->float:
+def ladder_score_as_x(b:Board, side:str, m:int|None)->float:
     "The original's actual behaviour: the ladder always evaluated as if X were moving (kept for the audit)."
-    return seed_score(b, X, m)
+    return ladder_score(b, X, m)
+
+# the old names, kept for one release ("seed" now means a random seed only)
+SEED_VALUES, seed_score, seed_score_as_x = LADDER_VALUES, ladder_score, ladder_score_as_x
 
 VALUE_BEST, VALUE_OPTIMAL, VALUE_STEP, VALUE_ILLEGAL = 1.0, 0.8, -0.25, -1.0
 
@@ -101,7 +105,8 @@ def reward_fn(score, # per-move score: (board, side, move) -> float
     f.score = score
     return f
 
-seed_reward = reward_fn(seed_score, 'seed_reward')
+ladder_reward = reward_fn(ladder_score, 'ladder_reward')
+seed_reward = ladder_reward   # the old name, kept for one release
 value_reward = reward_fn(value_score, 'value_reward')
 
 def format_reward(prompts, completions, **kwargs)->list:
@@ -109,11 +114,15 @@ def format_reward(prompts, completions, **kwargs)->list:
     return [format_score_text(as_text(c), as_text(p)) for p, c in zip(prompts, completions)]
 format_reward.score = lambda b, side, m: 1.0 if m is not None else 0.0
 
-REWARDS = dict(value=value_reward, seed=seed_reward, format=format_reward)
+REWARDS = dict(value=value_reward, ladder=ladder_reward, format=format_reward)
+OLD_REWARD_NAMES = dict(seed='ladder')   # old names, still accepted for one release: 'seed' was the ladder's name
 
 def reward_by_name(name:str # a name from REWARDS, or `module.function` with TRL's reward signature
                   ):
-    "One reward function: ours by name, or any importable function by its dotted path (as `trl grpo --reward_funcs` takes)."
+    "One reward function: ours by name (or an old name in OLD_REWARD_NAMES), or any importable function by its dotted path (as `trl grpo --reward_funcs` takes)."
+    if name in OLD_REWARD_NAMES:
+        warnings.warn(f'reward {name!r} is now {OLD_REWARD_NAMES[name]!r}', DeprecationWarning, stacklevel=2)
+        name = OLD_REWARD_NAMES[name]
     if name in REWARDS: return REWARDS[name]
     mod, _, fn = name.rpartition('.')
     if not mod: raise ValueError(f'unknown reward {name!r}: choose from {", ".join(REWARDS)}, or give module.function')
@@ -140,7 +149,7 @@ def top_moves(score, b:Board, side:str=None)->set:
     best = max(sc.values())
     return {m for m, s in sc.items() if s == best}
 
-def audit_reward(score, # per-move score (board, side, move) -> float, e.g. `value_score` or `seed_reward.score`
+def audit_reward(score, # per-move score (board, side, move) -> float, e.g. `value_score` or `ladder_reward.score`
                 )->dict: # per side: positions, share whose top moves are all optimal, share holding the best move
     "Compare a reward's top moves with the solver's optimal moves on every position."
     out = {}
@@ -180,13 +189,13 @@ def reward_grid(score, b:Board)->list:
     return [[score(b, b.turn, 3 * r + c) if b[3 * r + c] == EMPTY else None for c in range(3)] for r in range(3)]
 
 def reward_figure(b:Board, # the position (must have a legal move)
-                  rewards:dict=None, # {title: per-move score}; default: seed and value
+                  rewards:dict=None, # {title: per-move score}; default: the ladder and value
                   widget:bool=False # return a `go.FigureWidget` (needs anywidget) instead of a `go.Figure`
                  ):
     "Heatmaps of every reward on every empty cell of `b`, with pieces drawn and solver values on hover."
     b = Board(b)
     if not b.moves: raise BoardError(f'no legal move on {b!r}: nothing to score')
-    rewards = rewards or {'seed (right side)': seed_score, 'value (solver)': value_score}
+    rewards = rewards or {'ladder (right side)': ladder_score, 'value (solver)': value_score}
     mv = move_values(b)
     fig = make_subplots(1, len(rewards), subplot_titles=list(rewards), horizontal_spacing=0.08)
     for k, (title, sc) in enumerate(rewards.items(), 1):

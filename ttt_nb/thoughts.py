@@ -187,7 +187,7 @@ def clean_reply(b:Board, # the position
                 m:int, # the move the thought must explain
                 reply:str, # what the model returned
                 min_chars:int=10, # shorter thoughts are rejected
-                max_chars:int=2000 # longer ones too (the seed's LLM thoughts ran past 1000 characters)
+                max_chars:int=2000 # longer ones too (the original's LLM thoughts ran past 1000 characters)
                )->str: # the thought text, ready for `render_thought`
     "The usable thought in a model's reply, or `ThoughtRejected`."
     if not isinstance(reply, str) or not reply.strip(): raise ThoughtRejected('empty reply')
@@ -358,7 +358,7 @@ def _repair_tail(path:Path)->int:
 def _board_key(row:dict)->str: return str(parse_row(row)['board'])
 
 def sft_text_row(b:Board, moves:tuple, thoughts:tuple)->dict:
-    "The default row: a seed-style `{\"text\"}` SFT example."
+    "The default row: an original-style `{\"text\"}` SFT example."
     return dict(text=render_text(b, moves[0], thoughts[0]))
 
 def _ordered(fn, items:list, workers:int, stop:threading.Event):
