@@ -6,11 +6,10 @@
 from __future__ import annotations
 import hashlib, json, random, time
 from pathlib import Path
-from .board import Board
 from .solver import nonterminal_positions, move_values
 from .formats import render_prompt, render_completion
 from .datasets import holdout_classes, is_held_out, write_jsonl
-from .outputs import atomic_write, claim_dir, record
+from .outputs import atomic_write, record
 from .models import load_model
 from .trainers import position_scores
 from .train_sft import train_sft
@@ -121,12 +120,15 @@ FINDINGS = [
 ]
 
 def run_findings(out:str='runs/experiments', # where the models go
-                 path:str=None, # the summary file (default: nbs/results/experiments.json beside the library's notebooks)
+                 path:str='nbs/results/experiments.json', # the summary file (this default: from a clone's top folder)
                  only:list=None # names of the rows to (re)run; the others are kept from the file
                 )->list:
     "Run the findings' experiments and write their rows to the summary file (each row as it finishes)."
-    path = Path(path or Path(__file__).parent.parent / 'nbs' / 'results' / 'experiments.json')
-    rows = {r['name']: r for r in (json.loads(path.read_text()) if path.exists() else [])}
+    path = Path(path)
+    old = json.loads(path.read_text()) if path.exists() else []
+    if not isinstance(old, list) or not all(isinstance(r, dict) and {'name', 'call', 'sft'} <= set(r) for r in old):
+        raise ValueError(f'{path} is not a findings file run_findings wrote (a list of rows with name, call, sft): nothing replaced; choose another path')
+    rows = {r['name']: r for r in old}
     for f in FINDINGS:
         if only and f['name'] not in only: continue
         rows[f['name']] = experiment(out=out, **f)
