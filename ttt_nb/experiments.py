@@ -121,16 +121,17 @@ FINDINGS = [
 
 def run_findings(out:str='runs/experiments', # where the models go
                  path:str='nbs/results/experiments.json', # the summary file (this default: from a clone's top folder)
-                 only:list=None # names of the rows to (re)run; the others are kept from the file
+                 only:list=None, # names of the rows to run again (default: the rows the file lacks)
+                 redo:bool=False # run every row again
                 )->list:
-    "Run the findings' experiments and write their rows to the summary file (each row as it finishes)."
+    "Run the findings' experiments the summary file lacks (or `only`, or all) and write each row as it finishes."
     path = Path(path)
     old = json.loads(path.read_text()) if path.exists() else []
     if not isinstance(old, list) or not all(isinstance(r, dict) and {'name', 'call', 'sft'} <= set(r) for r in old):
         raise ValueError(f'{path} is not a findings file run_findings wrote (a list of rows with name, call, sft): nothing replaced; choose another path')
     rows = {r['name']: r for r in old}
     for f in FINDINGS:
-        if only and f['name'] not in only: continue
+        if not redo and (f['name'] not in only if only else f['name'] in rows): continue
         rows[f['name']] = experiment(out=out, **f)
         atomic_write(path, json.dumps([rows[g['name']] for g in FINDINGS if g['name'] in rows], indent=1))
     return list(rows.values())
