@@ -20,9 +20,9 @@ from .outputs import OwnershipError, writing, claim_file, mark_file, manifest, M
 __all__ = ['SAMPLINGS', 'SIDES', 'THOUGHTS', 'LABELS', 'KINDS', 'DataError', 'sample_positions', 'heuristic_moves', 'label_move',
            'worse_moves', 'label_columns', 'sft_rows', 'dpo_rows', 'grpo_rows', 'minimax_rows', 'grpo_from_minimax',
            'to_dataset', 'sft_dataset', 'dpo_dataset', 'grpo_dataset', 'minimax_dataset', 'board_classes',
-           'read_boards', 'holdout_classes', 'is_held_out', 'drop_held_out', 'recorded_holdout', 'row_problem',
-           'read_jsonl', 'write_jsonl', 'dedupe_rows', 'add_labels', 'load_rows', 'dataset_report', 'report_table',
-           'report_figures', 'make_writer', 'default_out', 'ttt_dataset']
+           'read_boards', 'holdout_classes', 'is_held_out', 'split_positions', 'drop_held_out', 'recorded_holdout',
+           'row_problem', 'read_jsonl', 'write_jsonl', 'dedupe_rows', 'add_labels', 'load_rows', 'dataset_report',
+           'report_table', 'report_figures', 'make_writer', 'default_out', 'ttt_dataset']
 
 # %% ../nbs/04_datasets.ipynb #8866ffc5
 SAMPLINGS = ('exhaustive', 'random', 'canonical')
@@ -255,6 +255,12 @@ def is_held_out(b, # a board
                )->bool:
     "Whether `b`'s symmetry class is held out."
     return bool(classes) and canonical(Board(b)) in classes
+
+def split_positions(classes:frozenset # from `holdout_classes`
+                   )->tuple: # (seen, unseen): sets of boards
+    "The 4520 positions with a move to play, outside and inside the held-out classes."
+    unseen = {b for b in nonterminal_positions() if is_held_out(b, classes)}
+    return set(nonterminal_positions()) - unseen, unseen
 
 def drop_held_out(rows, # rows of any original schema: a list of dicts or a `Dataset`
                   classes:frozenset # from `holdout_classes`

@@ -16,7 +16,7 @@ from .formats import render_prompt, read_answer, CELL_TAGS, MOVE, STYLES
 from .thoughts import check_thought
 from .outputs import OwnershipError, atomic_write, check_writable, claim_dir, claim_file, record, mark_file
 from .models import load_model, greedy_moves, generate_moves
-from .datasets import recorded_holdout
+from .datasets import recorded_holdout, split_positions
 
 # %% auto #0
 __all__ = ['ILLEGAL', 'REPORT_VERSION', 'REPORT_NAME', 'table_from', 'random_table', 'greedy', 'check_evaluate_args',
@@ -195,9 +195,8 @@ def split_report(table:dict, # policy table over all 4520 positions
                  texts:dict=None # board -> generated text, for a model that thinks
                 )->dict:
     "Every per-position figure (and thought figure) for the seen and the unseen positions apart."
-    unseen = {b for b in table if canonical(b) in holdout}
     out = {}
-    for part, bs in (('seen', set(table) - unseen), ('unseen', unseen)):
+    for part, bs in zip(('seen', 'unseen'), split_positions(holdout)):
         out[part] = dict(positions=position_report(table, bs))
         if texts: out[part]['thoughts'] = thought_report({b: t for b, t in texts.items() if b in bs})
     return out

@@ -8,7 +8,7 @@ import hashlib, json, random, time
 from pathlib import Path
 from .solver import nonterminal_positions, move_values
 from .formats import render_prompt, render_completion
-from .datasets import holdout_classes, is_held_out, write_jsonl
+from .datasets import holdout_classes, split_positions, write_jsonl
 from .outputs import atomic_write, record
 from .models import load_model
 from .trainers import position_scores
@@ -25,8 +25,7 @@ __all__ = ['FINDINGS', 'split_scores', 'policy_pairs', 'sft_on_seen', 'next_stag
 def split_scores(model, tok, holdout:frozenset # the held-out classes
                 )->dict:
     "Exact legal/optimal/best shares on the seen and on the unseen positions."
-    unseen = {b for b in nonterminal_positions() if is_held_out(b, holdout)}
-    seen = set(nonterminal_positions()) - unseen
+    seen, unseen = split_positions(holdout)
     return dict(seen=position_scores(model, tok, boards=seen), unseen=position_scores(model, tok, boards=unseen))
 
 # %% ../nbs/14_experiments.ipynb #c525e1b7

@@ -7,8 +7,7 @@ from __future__ import annotations
 import hashlib, json, os, re
 from pathlib import Path
 from .formats import split_text
-from .datasets import load_rows, sft_rows, to_dataset, drop_held_out, is_held_out, DataError
-from .solver import nonterminal_positions
+from .datasets import load_rows, sft_rows, to_dataset, drop_held_out, split_positions, DataError
 from .models import TINY, TINY_CONFIG, build_tokenizer, is_tiny
 from .outputs import record, atomic_write
 from .trainers import (Settings, settings, given, split_files, train_stage, stage_cli, held_out, OptimalStop, position_scores,
@@ -47,14 +46,13 @@ def run_sft(s:Settings, # settings from `settings('sft', ...)`
            ):
     "SFT with TRL's `SFTTrainer` on parsed settings; returns the trainer."
     from trl import SFTTrainer
-    o = s.ours
+    o, held = s.ours, held_out(s)
     def make(model, tok, ds, callbacks, peft_config):
         tok.padding_side = 'right'
         stop = o.early_stop if o.early_stop is not None else (1.0 if is_tiny(s.model.model_name_or_path) and direct_answers(ds) else 0)
-        seen = {b for b in nonterminal_positions() if not is_held_out(b, held_out(s))} if held_out(s) else None
-        cbs = callbacks + ([OptimalStop(tok, stop, start=15, boards=seen)] if stop else [])
+        cbs = callbacks + ([OptimalStop(tok, stop, start=15, boards=split_positions(held)[0] if held else None)] if stop else [])
         return SFTTrainer(model=model, args=s.args, train_dataset=ds, processing_class=tok, callbacks=cbs, peft_config=peft_config)
-    return train_stage(s, data=lambda: sft_data(o.data_files, o.thoughts, skip_bad_rows=o.skip_bad_rows, holdout=held_out(s)), make_trainer=make, callbacks=callbacks)
+    return train_stage(s, data=lambda: sft_data(o.data_files, o.thoughts, skip_bad_rows=o.skip_bad_rows, holdout=held), make_trainer=make, callbacks=callbacks)
 
 def train_sft(model_name:str=None, # hub id, local folder/checkpoint, or 'ttt-tiny' (None: the config's, else ttt-tiny)
               data_files=None, # JSONL file(s) (None: the config's, else our data for every position)

@@ -380,9 +380,10 @@ def finish(trainer, tok, s:Settings):
         if peft: merge_lora(trainer.accelerator.unwrap_model(trainer.model)).save_pretrained(str(d))
         tok.save_pretrained(str(d))
         card(s)
+        unseen = unseen_classes(s)
         record(d, *[p.name for p in d.iterdir() if not p.name.startswith('.ttt-nb')], world_size=trainer.args.world_size,
                steps=trainer.state.global_step, base_model=base_model_of(s.model.model_name_or_path),
-               **({'holdout': sorted(unseen_classes(s))} if unseen_classes(s) else {}))
+               **({'holdout': sorted(unseen)} if unseen else {}))
     trainer.accelerator.wait_for_everyone()   # no process exits (tearing down the process group) while the main one writes
     if s.args.push_to_hub: trainer.push_to_hub()
 
