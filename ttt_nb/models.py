@@ -10,16 +10,17 @@ import torch
 from .board import X, O, Board
 from .outputs import atomic_write
 from .formats import TAGS, END, CELL_TAGS, PIECE_TAGS, BOARD_START, BOARD_END, PLAYER, render_prompt
+from .thoughts import template_words
 
 # %% auto #0
-__all__ = ['TINY', 'PAD', 'UNK', 'GENERIC_TOKENIZER_CLASSES', 'TINY_CONFIG', 'LORA_SAVED', 'EXAMPLE_BOARD', 'DATA_SUFFIXES',
-           'board_tokens', 'build_tokenizer', 'build_tiny_model', 'is_adapter', 'adapter_base', 'is_tiny',
-           'hardware_defaults', 'torch_dtype', 'ModelError', 'is_local', 'load_tokenizer', 'add_tags', 'load_adapter',
-           'load_model', 'save_model', 'greedy_moves', 'generate_moves', 'lora_config', 'lora_config_from',
-           'merge_lora', 'hub_like', 'model_card', 'write_model_card']
+__all__ = ['TINY', 'TINY_THINK', 'PAD', 'UNK', 'GENERIC_TOKENIZER_CLASSES', 'TINY_CONFIG', 'THINK_CONFIG', 'LORA_SAVED',
+           'EXAMPLE_BOARD', 'DATA_SUFFIXES', 'board_tokens', 'build_tokenizer', 'build_tiny_model', 'is_adapter',
+           'adapter_base', 'is_tiny', 'hardware_defaults', 'torch_dtype', 'ModelError', 'is_local', 'load_tokenizer',
+           'add_tags', 'load_adapter', 'load_model', 'save_model', 'greedy_moves', 'generate_moves', 'lora_config',
+           'lora_config_from', 'merge_lora', 'hub_like', 'model_card', 'write_model_card']
 
 # %% ../nbs/06_models.ipynb #29d8a16c
-TINY = 'ttt-tiny'
+TINY, TINY_THINK = 'ttt-tiny', 'ttt-tiny-think'   # the embedded models: direct answers, and thoughts first
 PAD, UNK = '<|pad|>', '<|unk|>'
 GENERIC_TOKENIZER_CLASSES = ('PreTrainedTokenizerFast', 'TokenizersBackend')  # what transformers 4 / 5 write for ours
 
@@ -28,7 +29,8 @@ def board_tokens()->list:
     cells = [CELL_TAGS[i] + p + ('\n' if i % 3 == 2 else ' ') for i in range(9) for p in PIECE_TAGS.values()]
     return cells + [BOARD_START + '\n', BOARD_END + '\n', f'{PLAYER}{X}\n', f'{PLAYER}{O}\n']
 
-def build_tokenizer():
+def build_tokenizer(words:bool=False # also one token per `template_words` entry (the thinking model's tokenizer)
+                   ):
     "The project's tokenizer: one token per tag, per printable ASCII character and per `board_tokens` entry (150 tokens)."
     import re
     from tokenizers import Tokenizer, Regex, models, pre_tokenizers, decoders
@@ -41,13 +43,14 @@ def build_tokenizer():
     tk.pre_tokenizer = pre_tokenizers.Split(Regex(pattern), behavior='isolated')
     tk.decoder = decoders.Fuse()
     tok = PreTrainedTokenizerFast(tokenizer_object=tk, eos_token=END, pad_token=PAD, unk_token=UNK)
-    tok.add_tokens(tags + board_tokens())  # normal tokens: matched whole (longest first), kept by skip_special_tokens
+    tok.add_tokens(tags + board_tokens() + (template_words() if words else []))  # normal tokens: matched whole (longest first), kept by skip_special_tokens
     tok.padding_side = 'left'
     return tok
 
 # %% ../nbs/06_models.ipynb #276883fb
 TINY_CONFIG = dict(hidden_size=64, num_hidden_layers=4, num_attention_heads=8, num_key_value_heads=4,
                    intermediate_size=256, tie_word_embeddings=True, max_position_embeddings=2048)
+THINK_CONFIG = dict(TINY_CONFIG, hidden_size=128, intermediate_size=512)   # ttt-tiny-think: twice as wide (see below)
 
 def build_tiny_model(tok=None, # tokenizer (default: `build_tokenizer()`)
                      seed:int=0, # initialisation seed: the same seed gives the same weights
@@ -75,8 +78,8 @@ def adapter_base(folder)->str|None:
     return json.loads((Path(folder).expanduser() / 'adapter_config.json').read_text()).get('base_model_name_or_path')
 
 def is_tiny(name)->bool:
-    "`ttt-tiny`, a local folder holding a model of its size (hidden size <= 512, e.g. a checkpoint of it), or a LoRA adapter of one."
-    if name == TINY: return True
+    "`ttt-tiny`, `ttt-tiny-think`, a local folder holding a model of its size (hidden size <= 512, e.g. a checkpoint of it), or a LoRA adapter of one."
+    if name in (TINY, TINY_THINK): return True
     p = Path(str(name)).expanduser()
     try:
         if is_adapter(p): return is_tiny(adapter_base(p))
@@ -118,7 +121,7 @@ def load_tokenizer(name:str=TINY, # 'ttt-tiny', a local folder, or a hub id
                   ):
     "The tokenizer for `name`, with the project's tags and `<|end|>` as EOS."
     from transformers import AutoTokenizer, PreTrainedTokenizerFast
-    if name == TINY: tok = build_tokenizer()
+    if name in (TINY, TINY_THINK): tok = build_tokenizer(words=name == TINY_THINK)
     elif is_local(name):
         d = _tokenizer_dir(Path(name).expanduser())
         cls = json.loads((d / 'tokenizer_config.json').read_text()).get('tokenizer_class')
@@ -153,9 +156,9 @@ def _load_full(name, dtype='auto', trust_remote_code=False, seed=0, attn_impleme
     "`(model, tokenizer)` of ttt-tiny, a saved model or checkpoint folder, or a hub id; on the CPU."
     from transformers import AutoModelForCausalLM
     tok = load_tokenizer(name, trust_remote_code)
-    if name == TINY:
-        model = build_tiny_model(tok, seed=seed).to(torch_dtype(dtype, tiny=True))
-        model.name_or_path = model.config.name_or_path = TINY    # what peft records as a LoRA adapter's base
+    if name in (TINY, TINY_THINK):
+        model = build_tiny_model(tok, seed=seed, **(THINK_CONFIG if name == TINY_THINK else {})).to(torch_dtype(dtype, tiny=True))
+        model.name_or_path = model.config.name_or_path = name    # what peft records as a LoRA adapter's base
         return model, tok
     path = Path(name).expanduser()
     if is_local(name) and not (path / 'config.json').exists():
@@ -340,7 +343,7 @@ def model_card(base_model:str, # the model training started from: a hub id, a lo
     files = _names(data)
     meta = ModelCardData(base_model=base_model if hub_like(base_model) else None, tags=['ttt-nb', 'tic-tac-toe', 'trl', stage],
                          datasets=[f for f in files if hub_like(f)] or None, library_name='transformers')
-    src = 'the embedded ttt-tiny model' if base_model == TINY else f'`{base_model}`'
+    src = f'the embedded {base_model} model' if base_model in (TINY, TINY_THINK) else f'`{base_model}`'
     used = ', '.join(f'`{f}`' for f in files) if files else "ttt-nb's own data for every position"
     cmd = f'ttt_evaluate --model {repo_id}' + (' --thoughts' if thoughts else '')
     ev = headline or f'Not evaluated yet. `{cmd}` checks its move on every position and plays every game against perfect and random opponents.'

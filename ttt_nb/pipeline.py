@@ -9,17 +9,18 @@ from pathlib import Path
 from fastcore.script import call_parse
 from .board import X, O
 from .datasets import sft_rows, dpo_rows, grpo_rows, write_jsonl, recorded_holdout
-from .models import TINY, load_model, write_model_card
+from .models import TINY, TINY_THINK, load_model, write_model_card
 from .outputs import check_claim, claim_dir, clear_dir, foreign, record, lock_dir, atomic_write, OwnershipError
-from .trainers import settings, read_config, position_scores, last_complete_checkpoint, base_model_of, cli_error, ALIASES, TrainError
+from .trainers import settings, read_config, position_scores, thought_scores, last_complete_checkpoint, base_model_of, cli_error, ALIASES, TrainError
 from .train_sft import train_sft
 from .train_dpo import train_dpo
 from .train_grpo import train_grpo
 from .evaluate import evaluate_model, save_report, summary
 
 # %% auto #0
-__all__ = ['STAGES', 'PARTS', 'PIPELINE_OWNS', 'PIPELINE_DEFAULTS', 'SECTIONS', 'run_settings', 'clear_run', 'check_stage_kw',
-           'run_pipeline', 'headline', 'summary_text', 'results_table', 'pipeline_config', 'ttt_pipeline']
+__all__ = ['STAGES', 'PARTS', 'PIPELINE_OWNS', 'PIPELINE_DEFAULTS', 'SECTIONS', 'worse', 'run_settings', 'clear_run',
+           'check_stage_kw', 'run_pipeline', 'headline', 'summary_text', 'results_table', 'pipeline_config',
+           'ttt_pipeline']
 
 # %% ../nbs/13_pipeline.ipynb #523b4d68
 STAGES = ('data', 'sft', 'dpo', 'grpo', 'evaluate')
@@ -34,11 +35,16 @@ def _mark(out:Path, stage:str, info:dict)->dict:
     atomic_write(out / stage / 'stage.json', json.dumps(info, indent=1)); record(out / stage, 'stage.json')
     return info
 
-def _scores(path:str, thoughts:str)->dict|None:
-    "Exact position scores of a direct-answer model (None for thought models: the evaluation stage measures those)."
-    if thoughts != 'none': return None
+def _scores(path:str, thoughts:str)->dict:
+    "Exact scores on all 4520 positions: of the moves, and for a model that thinks first, of its thoughts too (`thought_scores`)."
     m, tok = load_model(path)
-    return position_scores(m, tok)
+    return thought_scores(m, tok) if thoughts != 'none' else position_scores(m, tok)
+
+def _brief(s:dict)->str: return f"optimal {s['optimal']:.2%}" + (f", true thoughts {s['true']:.2%}" if 'true' in s else '')
+
+def worse(new:dict, old:dict)->bool:
+    "Whether a stage's scores fall below the ones it started from: fewer optimal moves, or fewer true thoughts."
+    return new['optimal'] < old['optimal'] or new.get('true', 1) < old.get('true', 1)
 
 def run_settings(**kw)->dict:
     "The settings a run is known by, JSON-safe (objects such as a thought writer by their `repr`)."
@@ -67,7 +73,7 @@ def check_stage_kw(model_name:str, sft_checkpoint:str=None, **stage_kw):
         except TrainError as e: raise TrainError(f'{kind}: {e}') from None
 
 def run_pipeline(out:str='runs/demo', # the run's folder: data, checkpoints, logs, report
-                 model_name:str=TINY, # base model: ttt-tiny, a hub id or a folder
+                 model_name:str=None, # base model: a hub id or a folder (default: ttt-tiny, or ttt-tiny-think when thoughts are used)
                  thoughts:str='none', # data thoughts: none, template or llm (llm needs llm_url/llm_model or llm_path)
                  start:str='data', # first stage to run: data, sft, dpo, grpo or evaluate
                  sft_checkpoint:str=None, # with start='dpo' (or later): the SFT model to continue from
@@ -83,6 +89,7 @@ def run_pipeline(out:str='runs/demo', # the run's folder: data, checkpoints, log
                 )->dict: # the summary: per-stage scores and seconds, final model, report path
     "Run datasets → SFT → DPO → GRPO → evaluation in folder `out`, which this process locks; a re-run resumes."
     if start not in STAGES: raise TrainError(f'start must be one of {STAGES}, not {start!r}')
+    model_name = model_name or (TINY if thoughts == 'none' else TINY_THINK)
     skips = {s.strip() for s in skip.split(',') if s.strip()}
     if skips - set(STAGES): raise TrainError(f'unknown stage(s) to skip: {sorted(skips - set(STAGES))}')
     if start not in ('data', 'sft') and not sft_checkpoint: raise TrainError(f"start='{start}' needs sft_checkpoint= (the model to continue from)")
@@ -155,9 +162,9 @@ def _run(out, settings, progress, *, model_name, thoughts, start, sft_checkpoint
         before = current
         res = trained(name, fn, kw)
         prev_scores = current_scores or _scores(before, thoughts)   # measured by the previous stage, else measure now
-        if res['scores'] and prev_scores and res['scores']['optimal'] < prev_scores['optimal']:
+        if worse(res['scores'], prev_scores):
             res.update(regressed_from=prev_scores, model=before)
-            progress(f"[{name}] made play worse ({prev_scores['optimal']:.2%} -> {res['scores']['optimal']:.2%}): continuing from the earlier model")
+            progress(f"[{name}] made play worse ({_brief(prev_scores)} -> {_brief(res['scores'])}): continuing from the earlier model")
         return res
     stage('dpo', lambda: guarded('dpo', lambda d, **k: train_dpo(current, files.get('dpo'), output_dir=d, logs_dir=str(logs), **kw(dpo_kw, **k)), {}))
     stage('grpo', lambda: guarded('grpo', lambda d, **k: train_grpo(current, files.get('grpo'), output_dir=d, logs_dir=str(logs), **kw(grpo_kw, **k)), {}))
@@ -182,7 +189,9 @@ def headline(rep:dict)->dict:
                 lines_lost_x=g[X]['lines_lost'], lines_lost_o=g[O]['lines_lost'],
                 win_vs_random_x=g[X]['vs_random']['win'], win_vs_random_o=g[O]['vs_random']['win'],
                 loss_vs_random_x=g[X]['vs_random']['loss'], loss_vs_random_o=g[O]['vs_random']['loss'],
-                **{f'optimal_{k}': v['positions']['optimal'] for k, v in rep.get('split', {}).items()})
+                **{f'optimal_{k}': v['positions']['optimal'] for k, v in rep.get('split', {}).items()},
+                **{f'thoughts_{k}': rep['thoughts'][v] for k, v in (('names_move', 'names_move'), ('true', 'all_true'), ('exact', 'exact'))
+                   if v in rep.get('thoughts', {})})
 
 # %% ../nbs/13_pipeline.ipynb #b54f2100
 def summary_text(info:dict)->str:
@@ -191,6 +200,7 @@ def summary_text(info:dict)->str:
     for name, s in info['stages'].items():
         sc = s.get('scores')
         lines.append(f"  {name:9} {s.get('seconds', 0):6.0f} s" + (f"   optimal {sc['optimal']:.2%}  legal {sc['legal']:.2%}  solver's choice {sc['best']:.2%}" if sc else '')
+                     + (f"  true thoughts {sc['true']:.2%}" if sc and 'true' in sc else '')
                      + ('   (made play worse: not used)' if s.get('regressed_from') else ''))
     ev = info['stages'].get('evaluate')
     if ev: lines.append(ev['summary'])
@@ -205,11 +215,14 @@ def results_table(info:dict)->str:
             ('games lost over every opponent line, as X / as O', f"{h['lines_lost_x']} / {h['lines_lost_o']}"),
             ('exact wins vs a random opponent, as X / as O (best possible 99.48 % / 91.64 %)', f"{h['win_vs_random_x']:.2%} / {h['win_vs_random_o']:.2%}"),
             ('exact losses vs a random opponent, as X / as O', f"{h['loss_vs_random_x']:.2%} / {h['loss_vs_random_o']:.2%}")]
+    if 'thoughts_true' in h:
+        rows += [('thoughts naming the move played', f"{h['thoughts_names_move']:.2%}"), ('true thoughts (nothing false claimed)', f"{h['thoughts_true']:.2%}")]
+        if 'thoughts_exact' in h: rows.append(("thoughts word for word a true template", f"{h['thoughts_exact']:.2%}"))
     rows += [(f'time: {k}', f"{v.get('seconds', 0):.0f} s") for k, v in info['stages'].items()]
     return '| measure | result |\n|---|---|\n' + '\n'.join(f'| {a} | {b} |' for a, b in rows)
 
 # %% ../nbs/13_pipeline.ipynb #bd4fb2af
-PIPELINE_DEFAULTS = dict(out='runs/demo', model_name=TINY, thoughts='none', start='data', sft_checkpoint=None, skip='', seed=0,
+PIPELINE_DEFAULTS = dict(out='runs/demo', model_name=None, thoughts='none', start='data', sft_checkpoint=None, skip='', seed=0,
                          overwrite=False, llm_url=None, llm_model=None, llm_path=None, llm_key_env='OPENAI_API_KEY',
                          holdout=0, holdout_seed=0, holdout_file=None)
 SECTIONS = ('sft', 'dpo', 'grpo')
@@ -231,7 +244,7 @@ def pipeline_config(path:str # a YAML file: run settings at the top, a section p
 @call_parse
 def ttt_pipeline(config:str=None, # a YAML file: these settings at the top level, a section per stage (sft, dpo, grpo) of trainer settings
                  out:str=None, # the run's folder (default runs/demo; a re-run with the same settings resumes it)
-                 model_name:str=None, # ttt-tiny (the default: CPU, minutes), or a hub id / folder (use a GPU)
+                 model_name:str=None, # ttt-tiny (the default: CPU, minutes; ttt-tiny-think with thoughts), or a hub id / folder (use a GPU)
                  thoughts:str=None, # none (default), template or llm
                  start:str=None, # first stage: data (default), sft, dpo, grpo or evaluate
                  sft_checkpoint:str=None, # the SFT model to continue from when starting at dpo or later

@@ -9,14 +9,15 @@ import math, warnings
 from .board import *
 from .solver import solve, move_values, optimal_moves, best_move, threats, nonterminal_positions, exact_games
 from .formats import (FormatError, parse_text, parse_answer, extract_move, join_text, render_move, render_prompt,
-                            END, MOVE)
+                            read_answer, END, MOVE)
+from .thoughts import check_thought
 
 # %% auto #0
 __all__ = ['LADDER_VALUES', 'SEED_VALUES', 'seed_score', 'seed_score_as_x', 'VALUE_BEST', 'VALUE_OPTIMAL', 'VALUE_STEP',
            'VALUE_ILLEGAL', 'NEUTRAL', 'ladder_reward', 'seed_reward', 'value_reward', 'REWARDS', 'OLD_REWARD_NAMES',
            'as_text', 'position_of', 'move_of', 'ladder_score', 'ladder_score_as_x', 'value_score', 'format_score_text',
-           'reward_fn', 'format_reward', 'reward_by_name', 'get_rewards', 'top_moves', 'audit_reward', 'follower_games',
-           'reward_grid', 'reward_figure', 'reward_explorer']
+           'reward_fn', 'format_reward', 'thought_reward', 'reward_by_name', 'get_rewards', 'top_moves', 'audit_reward',
+           'follower_games', 'reward_grid', 'reward_figure', 'reward_explorer']
 
 # %% ../nbs/05_rewards.ipynb #01cbd8da
 def as_text(x)->str:
@@ -114,7 +115,16 @@ def format_reward(prompts, completions, **kwargs)->list:
     return [format_score_text(as_text(c), as_text(p)) for p, c in zip(prompts, completions)]
 format_reward.score = lambda b, side, m: 1.0 if m is not None else 0.0
 
-REWARDS = dict(value=value_reward, ladder=ladder_reward, format=format_reward)
+def thought_reward(prompts, completions, board=None, side=None, **kwargs)->list:
+    "TRL reward for a true thought: 1.0 when the answer's thought names the move played and claims nothing false (`check_thought`), else 0."
+    out = []
+    for i, (p, c) in enumerate(zip(prompts, completions)):
+        pos, a = position_of(p, board[i] if board is not None else None, side[i] if side is not None else None), read_answer(as_text(c), as_text(p))
+        ok = pos is not None and a is not None and a[0] is not None and a[1] in pos[0].moves and not check_thought(pos[0], a[1], a[0])
+        out.append(1.0 if ok else 0.0)
+    return out
+
+REWARDS = dict(value=value_reward, ladder=ladder_reward, format=format_reward, thought=thought_reward)
 OLD_REWARD_NAMES = dict(seed='ladder')   # old names, still accepted for one release: 'seed' was the ladder's name
 
 def reward_by_name(name:str # a name from REWARDS, or `module.function` with TRL's reward signature

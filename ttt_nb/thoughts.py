@@ -15,10 +15,10 @@ from .solver import *
 from .formats import *
 
 # %% auto #0
-__all__ = ['LINE_NAMES', 'KIND_NAMES', 'NUMBER_WORDS', 'MoveFacts', 'move_facts', 'template_thought', 'cells_mentioned',
-           'claimed_moves', 'check_thought', 'thought_ok', 'ThoughtRejected', 'clean_reply', 'thought_messages',
-           'WriterError', 'WriterFatal', 'content_text', 'OpenAIWriter', 'LocalWriter', 'sft_text_row', 'ThoughtRun',
-           'write_thoughts']
+__all__ = ['LINE_NAMES', 'KIND_NAMES', 'NUMBER_WORDS', 'MoveFacts', 'move_facts', 'template_thought', 'template_thoughts',
+           'template_words', 'cells_mentioned', 'claimed_moves', 'check_thought', 'thought_ok', 'ThoughtRejected',
+           'clean_reply', 'thought_messages', 'WriterError', 'WriterFatal', 'content_text', 'OpenAIWriter',
+           'LocalWriter', 'sft_text_row', 'ThoughtRun', 'write_thoughts']
 
 # %% ../nbs/03_thoughts.ipynb #524ef0ff
 LINE_NAMES = ('the top row', 'the middle row', 'the bottom row', 'the left column', 'the middle column',
@@ -106,15 +106,37 @@ def template_thought(b:Board, # the position
     f = move_facts(b, m)
     rng = rng or random.Random(0)
     phrases, suffixes = _choices(f)
+    text = rng.choice(_OPENINGS) + rng.choice(phrases) + rng.choice(suffixes)
+    return text.format(**_fill(f, m))
+
+def _fill(f:MoveFacts, m:int)->dict:
+    "The values a template's `{fields}` take for these facts."
     names = lambda cs: ' or '.join(cell_name(c) for c in cs)
     th = f.threats_after + (None, None)
-    fill = dict(cell=f.cell, side=f.side, opp=f.opp, won_line=f.won_line, blocked_line=f.blocked_line,
+    return dict(cell=f.cell, side=f.side, opp=f.opp, won_line=f.won_line, blocked_line=f.blocked_line,
                 t1=cell_name(th[0]) if th[0] is not None else '', t2=cell_name(th[1]) if th[1] is not None else '',
                 forks=names(f.opp_forks), other=names(c for c in f.opp_threats if c != m),
                 kind_name=KIND_NAMES[f.kind], n_words=NUMBER_WORDS[f.n_lines],
                 taken_words=NUMBER_WORDS[f.n_lines - f.open_lines])
-    text = rng.choice(_OPENINGS) + rng.choice(phrases) + rng.choice(suffixes)
-    return text.format(**fill)
+
+@lru_cache(maxsize=None)
+def template_thoughts(b:Board, # the position
+                      m:int # a legal move on it
+                     )->frozenset:
+    "Every wording `template_thought` can write for `m` on `b`: a thought in this set states only true facts, word for word."
+    f = move_facts(Board(b), m)
+    phrases, suffixes = _choices(f)
+    fill = _fill(f, m)
+    return frozenset((o + p + s).format(**fill) for o in _OPENINGS for p in phrases for s in suffixes)
+
+# %% ../nbs/03_thoughts.ipynb #40bc13e7
+def template_words()->list:
+    "Every word, line name, square kind and cell a template thought is written with, bare and after a space (sorted, no repeats)."
+    parts = [*_WIN, *_BLOCK, *_FORK, *_FORK_SAFE, *_BLOCK_FORK_THREAT, *_BLOCK_FORK_GONE, *_NEUTRAL, *_QUIET, *_KEEP[0], *_KEEP[1],
+             *_OPENINGS, *NUMBER_WORDS, X, O]
+    words = {w.strip() for s in parts for w in re.findall(r"[A-Za-z']+", re.sub(r'\{\w+\}', ' ', s))}
+    words |= {*LINE_NAMES, *KIND_NAMES.values(), *(cell_name(i) for i in range(9))}
+    return sorted(words | {' ' + w for w in words})
 
 # %% ../nbs/03_thoughts.ipynb #5faa68b7
 _MENTION_RE = re.compile(r'(?<![\w-])([0-2])\s?-\s?([0-2])(?![\w-])|\(\s*(?:position\s+)?([0-2])\s*,\s*([0-2])\s*\)'

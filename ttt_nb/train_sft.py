@@ -8,13 +8,13 @@ import hashlib, json, os, re
 from pathlib import Path
 from .formats import split_text
 from .datasets import load_rows, sft_rows, to_dataset, drop_held_out, split_positions, DataError
-from .models import TINY, TINY_CONFIG, build_tokenizer, is_tiny
+from .models import TINY, TINY_THINK, TINY_CONFIG, THINK_CONFIG, load_tokenizer, is_tiny
 from .outputs import record, atomic_write
-from .trainers import (Settings, settings, given, split_files, train_stage, stage_cli, held_out, OptimalStop, position_scores,
+from .trainers import (Settings, settings, given, split_files, train_stage, stage_cli, held_out, OptimalStop, position_scores, thought_scores,
                              read_config, recipe_path)
 
 # %% auto #0
-__all__ = ['sft_data', 'direct_answers', 'run_sft', 'train_sft', 'ttt_train_sft', 'cache_dir', 'sft_model_dir']
+__all__ = ['sft_data', 'answer_kind', 'direct_answers', 'run_sft', 'train_sft', 'ttt_train_sft', 'cache_dir', 'sft_model_dir']
 
 # %% ../nbs/08_sft.ipynb #27171bcc
 def sft_data(data_files=None, # JSONL path(s), comma-separated or a list; None: every position, solver labels
@@ -34,11 +34,17 @@ def sft_data(data_files=None, # JSONL path(s), comma-separated or a list; None: 
     return ds.select_columns(['prompt', 'completion'])
 
 # %% ../nbs/08_sft.ipynb #10208a47
+def answer_kind(ds)->str|None:
+    "`'move'` when an SFT dataset's completions are bare moves after `<|player|>` prompts, `'thought'` when each thinks first, else None."
+    from ttt_nb.formats import MOVE, PLAYER, THINK_OPEN
+    rows = ds.select(range(min(len(ds), 200)))
+    if not all(PLAYER in p for p in rows['prompt']): return None
+    if all(c.startswith(MOVE) for c in rows['completion']): return 'move'
+    return 'thought' if all(c.startswith(THINK_OPEN) for c in rows['completion']) else None
+
 def direct_answers(ds)->bool:
     "Whether an SFT dataset's completions are bare moves after `<|player|>` prompts (so `position_scores` applies)."
-    from ttt_nb.formats import MOVE, PLAYER
-    rows = ds.select(range(min(len(ds), 200)))
-    return all(c.startswith(MOVE) for c in rows['completion']) and all(PLAYER in p for p in rows['prompt'])
+    return answer_kind(ds) == 'move'
 
 # %% ../nbs/08_sft.ipynb #f1b5994a
 def run_sft(s:Settings, # settings from `settings('sft', ...)`
@@ -49,8 +55,10 @@ def run_sft(s:Settings, # settings from `settings('sft', ...)`
     o, held = s.ours, held_out(s)
     def make(model, tok, ds, callbacks, peft_config):
         tok.padding_side = 'right'
-        stop = o.early_stop if o.early_stop is not None else (1.0 if is_tiny(s.model.model_name_or_path) and direct_answers(ds) else 0)
-        cbs = callbacks + ([OptimalStop(tok, stop, start=15, boards=split_positions(held)[0] if held else None)] if stop else [])
+        kind = answer_kind(ds)
+        stop = o.early_stop if o.early_stop is not None else (1.0 if is_tiny(s.model.model_name_or_path) and kind else 0)
+        cbs = callbacks + ([OptimalStop(tok, stop, start=15 if kind != 'thought' else 5, boards=split_positions(held)[0] if held else None,
+                                        thoughts=kind == 'thought')] if stop else [])
         return SFTTrainer(model=model, args=s.args, train_dataset=ds, processing_class=tok, callbacks=cbs, peft_config=peft_config)
     return train_stage(s, data=lambda: sft_data(o.data_files, o.thoughts, skip_bad_rows=o.skip_bad_rows, holdout=held), make_trainer=make, callbacks=callbacks)
 
@@ -78,16 +86,21 @@ def cache_dir()->Path:
 
 def sft_model_dir(model:str=TINY, # the model to fine-tune: the tiny one, a hub id or a folder (with its recipe, configs/sft_*.yaml)
                   retrain:bool=False, # train again even if a cached model exists
-                  logs_dir:str=None # logs for a fresh run (default: inside the cache)
+                  logs_dir:str=None, # logs for a fresh run (default: inside the cache)
+                  thoughts:str=None # 'none' or 'template' (default: 'template' for ttt-tiny-think, else 'none')
                  )->Path:
     "`model` SFT-trained on every position with its recipe: from the cache, or trained now (minutes for the tiny model on a CPU)."
+    thoughts = thoughts or ('template' if model == TINY_THINK else 'none')
     recipe = read_config(recipe_path('sft', model))
-    key = json.dumps([build_tokenizer().get_vocab(), TINY_CONFIG, recipe] if is_tiny(model) else [model, recipe], sort_keys=True)
-    name = 'tiny' if is_tiny(model) else re.sub(r'[^A-Za-z0-9._-]+', '--', str(model).strip('/'))
+    tiny = model in (TINY, TINY_THINK)
+    key = json.dumps([load_tokenizer(model).get_vocab(), THINK_CONFIG if model == TINY_THINK else TINY_CONFIG, recipe] if tiny else [model, recipe],
+                     sort_keys=True) + ('' if thoughts == 'none' else thoughts)
+    name = {TINY: 'tiny', TINY_THINK: 'tiny-think'}.get(model) or re.sub(r'[^A-Za-z0-9._-]+', '--', str(model).strip('/'))
     d = cache_dir() / f"{name}-sft-{hashlib.sha1(key.encode()).hexdigest()[:8]}"
     if retrain or not (d / 'scores.json').exists():
-        t = train_sft(model, output_dir=str(d), logs_dir=logs_dir or str(cache_dir() / 'logs'), overwrite=True)
-        scores = position_scores(t.model, t.processing_class)
+        t = train_sft(model, output_dir=str(d), logs_dir=logs_dir or str(cache_dir() / 'logs'), overwrite=True, thoughts=thoughts)
+        score = thought_scores if thoughts != 'none' else position_scores
+        scores = score(t.model, t.processing_class)
         atomic_write(d / 'scores.json', json.dumps(dict(scores, steps=t.state.global_step, epoch=t.state.epoch,
                                                         log=str(t.log_file), seconds=t.state.log_history[-1].get('train_runtime'))))
         record(d, 'scores.json')

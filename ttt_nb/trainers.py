@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Literal
 from transformers import TrainerCallback, PrinterCallback, ProgressCallback, TrainingArguments
 from .solver import label_all
-from .formats import render_prompt
+from .formats import render_prompt, read_answer
+from .thoughts import check_thought, template_thoughts
 from .datasets import DataError, holdout_classes, recorded_holdout
-from .models import TINY, is_tiny, is_local, load_model, greedy_moves, hardware_defaults, lora_config_from, merge_lora, write_model_card
+from .models import TINY, TINY_THINK, is_tiny, is_local, load_model, greedy_moves, generate_moves, hardware_defaults, lora_config_from, merge_lora, write_model_card
 from .logs import TrainingLog, LogError
 from .outputs import check_claim, check_clear, claim_dir, clear_dir, record, manifest, OwnershipError
 
@@ -20,10 +21,10 @@ from .outputs import check_claim, check_clear, claim_dir, clear_dir, record, man
 __all__ = ['STAGES', 'ALIASES', 'STAGE_ALIASES', 'RULES', 'MODEL_ENV', 'StageArgs', 'SFTArgs', 'DPOArgs', 'GRPOArgs',
            'configs_dir', 'TrainError', 'read_config', 'recipe_path', 'cli_error', 'config_class', 'stage_parser',
            'split_files', 'check_values', 'check_model_name', 'check_trackers', 'hub_token', 'check_settings',
-           'Settings', 'given', 'settings', 'position_scores', 'OptimalStop', 'last_complete_checkpoint',
-           'is_main_process', 'prepare_output_dir', 'claim_output_dir', 'QuietProgress', 'quiet_console',
-           'base_model_of', 'card', 'held_out', 'unseen_classes', 'finish', 'load_stage_model', 'train_stage',
-           'report_saved', 'quick_exit', 'stage_cli', 'notebook_model']
+           'Settings', 'given', 'settings', 'position_scores', 'thought_scores', 'OptimalStop',
+           'last_complete_checkpoint', 'is_main_process', 'prepare_output_dir', 'claim_output_dir', 'QuietProgress',
+           'quiet_console', 'base_model_of', 'card', 'held_out', 'unseen_classes', 'finish', 'load_stage_model',
+           'train_stage', 'report_saved', 'quick_exit', 'stage_cli', 'notebook_model']
 
 # %% ../nbs/07a_trainers.ipynb #9c936d09
 @dataclass
@@ -84,8 +85,9 @@ def read_config(path:str # a YAML file of settings
     return {ALIASES.get(k, k): v for k, v in cfg.items()}
 
 def recipe_path(kind:str, model:str)->Path:
-    "The stage's recipe for the tiny model or for a real one."
-    return configs_dir() / f"{kind}_{'tiny' if is_tiny(model) else 'hub'}.yaml"
+    "The stage's recipe for the thinking tiny model (or a folder trained from it), the tiny model, or a real one."
+    size = 'tiny_think' if base_model_of(model) == TINY_THINK else 'tiny' if is_tiny(model) else 'hub'
+    return configs_dir() / f"{kind}_{size}.yaml"
 
 # %% ../nbs/07a_trainers.ipynb #22bc559c
 def cli_error(prog:str, message:str):
@@ -186,7 +188,7 @@ def check_values(s:dict # settings by field name
 # %% ../nbs/07a_trainers.ipynb #1eb5dcd6
 def check_model_name(name:str):
     "A model name must be ttt-tiny, a saved folder, or look like a hub id (`org/name`); a missing folder is an error now, not after the data loads."
-    if name == TINY: return
+    if name in (TINY, TINY_THINK): return
     p = Path(str(name)).expanduser()
     if p.exists():
         if not p.is_dir() or not ((p / 'config.json').exists() or (p / 'adapter_config.json').exists()):
@@ -273,18 +275,46 @@ def position_scores(model, tok, # a model that answers with the move directly (n
                 optimal=sum(m in l.optimal for m, l in zip(moves, labels)) / n,
                 best=sum(m == l.best for m, l in zip(moves, labels)) / n)
 
+def thought_scores(model, tok, # a model that writes a thought, then its move
+                   style:str='player', # prompt style: 'player' or 'minimax'
+                   boards:set=None, # only these positions (default: all 4520)
+                   max_new_tokens:int=160, # room for the thought and the move
+                   batch_size:int=256 # prompts generated together
+                  )->dict: # legal, optimal and best-move shares, and of thoughts: `true` (no problem found) and `exact`
+    "Exact shares of legal, value-optimal and solver-identical moves, and of true thoughts, by greedy generation."
+    labels = [l for l in label_all() if boards is None or l.board in boards]
+    res = generate_moves(model, tok, [render_prompt(l.board, style) for l in labels], max_new_tokens=max_new_tokens, batch_size=batch_size)
+    n, out = len(labels), dict(legal=0, optimal=0, best=0, true=0, exact=0)
+    for (m, text), l in zip(res, labels):
+        if m is None or m not in l.board.moves: continue
+        th = (read_answer(text) or (None, None))[0]
+        out['legal'] += 1; out['optimal'] += m in l.optimal; out['best'] += m == l.best
+        ok = th is not None and not check_thought(l.board, m, th)
+        out['true'] += ok; out['exact'] += ok and th in template_thoughts(l.board, m)
+    return dict(positions=n, **{k: v / n for k, v in out.items()})
+
 class OptimalStop(TrainerCallback):
-    "Measure `position_scores` each epoch (from `start` on), log them through the trainer; stop when the optimal share reaches `target`."
+    "Measure exact scores each epoch (from `start` on) and log them through the trainer; stop when the optimal share (and, for thoughts, the true share) reaches `target`."
     trainer = None   # set by `train_stage`: logging goes through `trainer.log`, to the log file and every tracker
     def __init__(self, tok, target:float=0.995, start:int=1, style:str='player',
-                 boards:set=None): # measure only these positions (with a hold-out: the seen ones, so stopping never looks at the others)
+                 boards:set=None, # measure only these positions (with a hold-out: the seen ones, so stopping never looks at the others)
+                 thoughts:bool=False, # the model thinks first: `thought_scores` on a sample each epoch, on every position once the sample is perfect
+                 sample:int=8): # thoughts: every `sample`-th position
         self.tok, self.target, self.start, self.style, self.boards, self.history = tok, target, start, style, boards, []
+        self.thoughts, self.sample = thoughts, sample
+    def _met(self, s): return s['optimal'] >= self.target and (not self.thoughts or s['true'] >= self.target)
+    def _scores(self, model, every:bool):
+        if not self.thoughts: return position_scores(model, self.tok, self.style, boards=self.boards)
+        bs = sorted(self.boards) if self.boards else [l.board for l in label_all()]
+        return thought_scores(model, self.tok, self.style, boards=None if every and not self.boards else set(bs if every else bs[::self.sample]))
     def on_epoch_end(self, args, state, control, model=None, **kw):
         if state.epoch is None or state.epoch + 1e-9 < self.start: return
-        s = position_scores(model, self.tok, self.style, boards=self.boards)
+        s = dict(self._scores(model, every=not self.thoughts), every=not self.thoughts)
+        if self.thoughts and self.target and self._met(s): s = dict(self._scores(model, every=True), every=True)   # the sample is perfect: now all
         self.history.append(dict(epoch=round(state.epoch, 2), step=state.global_step, **s))
-        if self.trainer is not None: self.trainer.log({f'positions/{k}': s[k] for k in ('legal', 'optimal', 'best')})
-        if self.target and s['optimal'] >= self.target: control.should_training_stop = True
+        keys = ('legal', 'optimal', 'best') + (('true', 'exact') if self.thoughts else ())
+        if self.trainer is not None: self.trainer.log({f"{'thoughts' if k in ('true', 'exact') else 'positions'}/{k}": s[k] for k in keys})
+        if self.target and s['every'] and self._met(s): control.should_training_stop = True
 
 # %% ../nbs/07a_trainers.ipynb #988e6aec
 def last_complete_checkpoint(d:Path)->str|None:
