@@ -9,7 +9,7 @@ from pathlib import Path
 from fastcore.script import call_parse
 from .board import X, O
 from .datasets import sft_rows, dpo_rows, grpo_rows, write_jsonl, recorded_holdout
-from .models import TINY, TINY_THINK, load_model, write_model_card
+from .models import TINY, TINY_THINK, load_model, load_tokenizer, write_model_card
 from .outputs import check_claim, claim_dir, clear_dir, foreign, record, lock_dir, atomic_write, OwnershipError
 from .trainers import settings, read_config, position_scores, thought_scores, last_complete_checkpoint, base_model_of, cli_error, ALIASES, TrainError
 from .train_sft import train_sft
@@ -19,8 +19,8 @@ from .evaluate import evaluate_model, save_report, summary
 
 # %% auto #0
 __all__ = ['STAGES', 'PARTS', 'PIPELINE_OWNS', 'PIPELINE_DEFAULTS', 'SECTIONS', 'worse', 'run_settings', 'clear_run',
-           'check_stage_kw', 'run_pipeline', 'headline', 'summary_text', 'results_table', 'pipeline_config',
-           'ttt_pipeline']
+           'check_stage_kw', 'run_pipeline', 'headline', 'summary_text', 'results_table', 'answer_tokens',
+           'comparison_table', 'pipeline_config', 'ttt_pipeline']
 
 # %% ../nbs/13_pipeline.ipynb #523b4d68
 STAGES = ('data', 'sft', 'dpo', 'grpo', 'evaluate')
@@ -220,6 +220,29 @@ def results_table(info:dict)->str:
         if 'thoughts_exact' in h: rows.append(("thoughts word for word a true template", f"{h['thoughts_exact']:.2%}"))
     rows += [(f'time: {k}', f"{v.get('seconds', 0):.0f} s") for k, v in info['stages'].items()]
     return '| measure | result |\n|---|---|\n' + '\n'.join(f'| {a} | {b} |' for a, b in rows)
+
+def answer_tokens(model_name:str, # the model whose tokenizer counts
+                  thoughts:str='none' # our SFT data: 'none' or 'template' thoughts
+                 )->float:
+    "Mean tokens per answer (the completion: thought, move and `<|end|>`) of our SFT data for every position."
+    tok = load_tokenizer(model_name)
+    rows = sft_rows(thoughts=thoughts, fmt='pc')
+    return sum(len(tok(r['completion'], add_special_tokens=False)['input_ids']) for r in rows) / len(rows)
+
+def comparison_table(runs:dict # {column title: a pipeline summary (`summary.json`)}
+                    )->str:
+    "Pipeline runs side by side (markdown): tokens per answer, time per stage, and the exact results."
+    def sc(i, k, f='{:.2%}'):
+        h = i['stages']['evaluate']['headline']
+        return f.format(h[k]) if k in h else '–'
+    rows = [('tokens per answer (mean, all 4520 answers)', lambda i: f"{answer_tokens(i['model_name'], i['thoughts']):.1f}")]
+    rows += [(f'time: {s}', lambda i, s=s: f"{i['stages'][s].get('seconds', 0):.0f} s" + (f" ({i['stages'][s]['steps']} steps)" if 'steps' in i['stages'][s] else ''))
+             for s in STAGES]
+    rows += [('time: whole pipeline', lambda i: f"{i['seconds']:.0f} s"), ('value-optimal moves (of 4520)', lambda i: sc(i, 'optimal')),
+             ('legal moves', lambda i: sc(i, 'legal')), ('true thoughts', lambda i: sc(i, 'thoughts_true')),
+             ('games lost over every opponent line, X / O', lambda i: f"{sc(i, 'lines_lost_x', '{}')} / {sc(i, 'lines_lost_o', '{}')}")]
+    head = '| | ' + ' | '.join(runs) + ' |\n|---|' + '---|' * len(runs) + '\n'
+    return head + '\n'.join(f'| {name} | ' + ' | '.join(f(i) for i in runs.values()) + ' |' for name, f in rows)
 
 # %% ../nbs/13_pipeline.ipynb #bd4fb2af
 PIPELINE_DEFAULTS = dict(out='runs/demo', model_name=None, thoughts='none', start='data', sft_checkpoint=None, skip='', seed=0,

@@ -19,12 +19,12 @@ from .outputs import check_claim, check_clear, claim_dir, clear_dir, record, man
 
 # %% auto #0
 __all__ = ['STAGES', 'ALIASES', 'STAGE_ALIASES', 'RULES', 'MODEL_ENV', 'StageArgs', 'SFTArgs', 'DPOArgs', 'GRPOArgs',
-           'configs_dir', 'TrainError', 'read_config', 'recipe_path', 'cli_error', 'config_class', 'stage_parser',
-           'split_files', 'check_values', 'check_model_name', 'check_trackers', 'hub_token', 'check_settings',
-           'Settings', 'given', 'settings', 'position_scores', 'thought_scores', 'OptimalStop',
+           'configs_dir', 'TrainError', 'read_config', 'base_model_of', 'recipe_path', 'cli_error', 'config_class',
+           'stage_parser', 'split_files', 'check_values', 'check_model_name', 'check_trackers', 'hub_token',
+           'check_settings', 'Settings', 'given', 'settings', 'position_scores', 'thought_scores', 'OptimalStop',
            'last_complete_checkpoint', 'is_main_process', 'prepare_output_dir', 'claim_output_dir', 'QuietProgress',
-           'quiet_console', 'base_model_of', 'card', 'held_out', 'unseen_classes', 'finish', 'load_stage_model',
-           'train_stage', 'report_saved', 'quick_exit', 'stage_cli', 'notebook_model']
+           'quiet_console', 'card', 'held_out', 'unseen_classes', 'finish', 'load_stage_model', 'train_stage',
+           'report_saved', 'quick_exit', 'stage_cli', 'notebook_model']
 
 # %% ../nbs/07a_trainers.ipynb #9c936d09
 @dataclass
@@ -83,6 +83,15 @@ def read_config(path:str # a YAML file of settings
     if cfg is None: return {}
     if not isinstance(cfg, dict): raise TrainError(f'--config {path}: must be a mapping of setting: value, not {type(cfg).__name__}')
     return {ALIASES.get(k, k): v for k, v in cfg.items()}
+
+def base_model_of(name:str)->str:
+    "The hub model (or `ttt-tiny`) a model descends from: a folder ttt-nb wrote remembers it in its manifest."
+    if not is_local(name): return name
+    p = Path(name).expanduser()
+    for d in (p, p.parent):
+        m = manifest(d) or {}
+        if m.get('base_model'): return m['base_model']
+    return str(name)
 
 def recipe_path(kind:str, model:str)->Path:
     "The stage's recipe for the thinking tiny model (or a folder trained from it), the tiny model, or a real one."
@@ -374,15 +383,6 @@ def quiet_console(trainer):
     "Swap the Trainer's log printing for a progress bar that prints no logs."
     trainer.remove_callback(PrinterCallback)
     if trainer.pop_callback(ProgressCallback): trainer.add_callback(QuietProgress)
-
-def base_model_of(name:str)->str:
-    "The hub model (or `ttt-tiny`) a model descends from: a folder ttt-nb wrote remembers it in its manifest."
-    if not is_local(name): return name
-    p = Path(name).expanduser()
-    for d in (p, p.parent):
-        m = manifest(d) or {}
-        if m.get('base_model'): return m['base_model']
-    return str(name)
 
 # %% ../nbs/07a_trainers.ipynb #88849e34
 def card(s:Settings, headline:str=None)->Path:
