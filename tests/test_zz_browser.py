@@ -4,7 +4,8 @@ test_notebooks.py runs the notebooks' code in a bare kernel, which renders nothi
 ipywidgets or plotly JupyterLab extensions, a JupyterLab upgrade) would pass it, and the board would not show for
 anyone. Here `jupyter lab` serves a copy of nbs/ (so saving never dirties the repo) and
 tools/browser/run_notebook.mjs (Playwright driving the system Chromium) opens each notebook, runs all cells and
-saves; on 12_play it then clicks an empty cell of the board and waits for the model's reply. The saved copy must
+saves; on 12_play it then clicks an empty cell of the board and waits for the model's reply and for the
+thought that model (one that thinks) wrote for it, shown beside the board. The saved copy must
 have every code cell executed and no error output; screenshots go to $TTT_ARTIFACTS (default runs/ci-artifacts/).
 
 Every notebook runs here, the training ones included. The file name makes pytest run it after test_notebooks.py,

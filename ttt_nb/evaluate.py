@@ -9,20 +9,23 @@ from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 from fastcore.script import call_parse
+from tqdm.auto import tqdm
 import torch
 from .board import *
 from .solver import label_all, nonterminal_positions, best_move, optimal_moves, exact_games, solve, move_values
 from .formats import render_prompt, read_answer, CELL_TAGS, MOVE, STYLES
 from .thoughts import check_thought
+try: from ttt_nb.thoughts import template_thoughts   # every wording `template_thought` can write for a board and move
+except ImportError: template_thoughts = None          # a ttt_nb without it: the report has no `exact` share
 from .outputs import OwnershipError, atomic_write, check_writable, claim_dir, claim_file, record, mark_file
 from .models import load_model, greedy_moves, generate_moves
 from .datasets import recorded_holdout, split_positions
 
 # %% auto #0
 __all__ = ['ILLEGAL', 'REPORT_VERSION', 'REPORT_NAME', 'table_from', 'random_table', 'greedy', 'check_evaluate_args',
-           'thought_table', 'model_table', 'position_report', 'exact_vs', 'game_report', 'sample_games',
-           'thought_report', 'split_report', 'evaluate_table', 'evaluate_model', 'summary', 'save_report', 'dashboard',
-           'claim_outputs', 'write_outputs', 'ttt_evaluate']
+           'thought_batch', 'thought_table', 'model_table', 'position_report', 'exact_vs', 'game_report',
+           'sample_games', 'thought_report', 'split_report', 'evaluate_table', 'evaluate_model', 'summary',
+           'save_report', 'dashboard', 'claim_outputs', 'write_outputs', 'ttt_evaluate']
 
 # %% ../nbs/11_evaluate.ipynb #7cdabc1a
 ILLEGAL = None
@@ -46,7 +49,7 @@ def greedy(table:dict)->dict:
     return {b: max(d, key=lambda m: (d[m], -(m if m is not None else 99))) for b, d in table.items()}
 
 # %% ../nbs/11_evaluate.ipynb #3ba35cca
-def check_evaluate_args(style:str='player', thoughts:bool=False, temperature:float=0, samples:int=0):
+def check_evaluate_args(style:str='player', thoughts:bool=False, temperature:float=0, samples:int=0, max_new_tokens:int=512):
     "Refuse a request that makes no sense (`ValueError` naming the flag), before a model is loaded."
     if style not in STYLES: raise ValueError(f"--style must be {' or '.join(STYLES)}, not {style!r}")
     if isinstance(temperature, bool) or not isinstance(temperature, (int, float)) or not (math.isfinite(temperature) and temperature >= 0):
@@ -54,39 +57,57 @@ def check_evaluate_args(style:str='player', thoughts:bool=False, temperature:flo
     if thoughts and temperature: raise ValueError('--thoughts evaluates greedy generation only: leave --temperature at 0')
     if isinstance(samples, bool) or not isinstance(samples, int) or samples < 0:
         raise ValueError(f'--samples must be a whole number of sampled games, 0 or more, not {samples!r}')
+    if isinstance(max_new_tokens, bool) or not isinstance(max_new_tokens, int) or max_new_tokens < 1:
+        raise ValueError(f'--max_new_tokens must be a whole number of tokens, 1 or more, not {max_new_tokens!r}')
 
 # %% ../nbs/11_evaluate.ipynb #49e9ec7f
-def thought_table(model, tok, boards:list, style:str='player', max_new_tokens:int=512, batch_size:int=64)->tuple:
-    "`(policy table, {board: generated text})` by greedy generation, for models that think before they move."
-    res = generate_moves(model, tok, [render_prompt(b, style) for b in boards], max_new_tokens=max_new_tokens, batch_size=min(batch_size, 64))
-    return ({b: {m if m in b.moves else ILLEGAL: 1.0} for b, (m, _) in zip(boards, res)}, {b: t for b, (_, t) in zip(boards, res)})
+def thought_batch(model)->int:
+    "Prompts per generation batch: 256 for a tiny-sized model (hidden size <= 512: fastest on a CPU), else 64."
+    return 256 if getattr(getattr(model, 'config', None), 'hidden_size', 10**9) <= 512 else 64
+
+def thought_table(model, tok, boards:list, # the positions to answer
+                  style:str='player', # prompt style the model was trained on
+                  max_new_tokens:int=512, # room for the thought and the move
+                  batch_size:int=None, # prompts per generation batch (default: `thought_batch(model)`)
+                  progress:bool=True # a progress bar of the positions done
+                 )->tuple: # (policy table, {board: generated text})
+    "Greedy generation, in batches, for a model that thinks before it moves."
+    bs, table, texts = batch_size or thought_batch(model), {}, {}
+    with tqdm(total=len(boards), desc='thinking', unit='position', disable=not progress) as bar:
+        for i in range(0, len(boards), bs):
+            part = boards[i:i + bs]
+            for b, (m, t) in zip(part, generate_moves(model, tok, [render_prompt(b, style) for b in part], max_new_tokens, bs)):
+                table[b], texts[b] = {m if m in b.moves else ILLEGAL: 1.0}, t
+            bar.update(len(part))
+    return table, texts
 
 @torch.no_grad()
 def model_table(model, tok, style:str='player', # prompt style the model was trained on
                 temperature:float=0, # 0: greedy; >0: the sampling distribution at that temperature
                 thoughts:bool=False, # the model writes a thought first: use generation (greedy only)
-                max_new_tokens:int=512, batch_size:int=256,
+                max_new_tokens:int=512, # thoughts: room for the thought and the move
+                batch_size:int=None, # prompts per batch (default: 256 a forward pass; `thought_batch(model)` with thoughts)
                 boards:list=None # positions to cover (default: all 4520)
                )->dict:
     "The model's policy table over all 4520 positions (or the given boards)."
-    check_evaluate_args(style, thoughts, temperature)
+    check_evaluate_args(style, thoughts, temperature, max_new_tokens=max_new_tokens)
     boards = list(boards or nonterminal_positions())
-    prompts = [render_prompt(b, style) for b in boards]
     if thoughts: return thought_table(model, tok, boards, style, max_new_tokens, batch_size)[0]
+    prompts, bs = [render_prompt(b, style) for b in boards], batch_size or 256
     if not temperature:
-        return {b: {m if m in b.moves else ILLEGAL: 1.0} for b, m in zip(boards, greedy_moves(model, tok, prompts, batch_size))}
+        return {b: {m if m in b.moves else ILLEGAL: 1.0} for b, m in zip(boards, greedy_moves(model, tok, prompts, bs))}
     cells = tok.convert_tokens_to_ids(list(CELL_TAGS))
     was, side = model.training, tok.padding_side
     model.eval(); tok.padding_side = 'left'
     dev, out = next(model.parameters()).device, {}
     try:
-        for i in range(0, len(boards), batch_size):
-            enc = tok([p + MOVE for p in prompts[i:i + batch_size]], return_tensors='pt', padding=True, add_special_tokens=False).to(dev)
+        for i in range(0, len(boards), bs):
+            enc = tok([p + MOVE for p in prompts[i:i + bs]], return_tensors='pt', padding=True, add_special_tokens=False).to(dev)
             pos = (enc['attention_mask'].cumsum(-1) - 1).clamp(min=0)
             logits = model(**enc, position_ids=pos, logits_to_keep=2).logits.float() / temperature
             p_move = logits[:, 0].softmax(-1)[:, tok.convert_tokens_to_ids(MOVE)]
             p_cell = logits[:, 1].softmax(-1)[:, cells]
-            for b, pm, pc in zip(boards[i:i + batch_size], p_move.tolist(), p_cell.tolist()):
+            for b, pm, pc in zip(boards[i:i + bs], p_move.tolist(), p_cell.tolist()):
                 d = {m: pm * pc[m] for m in b.moves}
                 d[ILLEGAL] = max(0.0, 1 - sum(d.values()))
                 out[b] = d
@@ -173,19 +194,31 @@ def sample_games(table:dict, side:str, opponent:str='random', n:int=200, seed:in
     return out
 
 # %% ../nbs/11_evaluate.ipynb #0918abe8
+def _thought_counts(): return dict(positions=0, with_thought=0, names_move=0, all_true=0, **({'exact': 0} if template_thoughts else {}))
+
+def _thought_marks(b:Board, # the position
+                   t:str # the model's completion
+                  )->dict: # 1 for each share the answer counts in: with_thought, names_move, all_true (and exact)
+    "What one answer scores: a well-formed thought before a legal move, naming that move, with only true claims."
+    th, m = read_answer(t) or (None, None)
+    if th is None or m is None or m not in b.moves: return {}
+    problems = check_thought(b, m, th)
+    marks = dict(with_thought=1, names_move=int(not any('name' in p or 'mention' in p for p in problems)), all_true=int(not problems))
+    if template_thoughts: marks['exact'] = int(th in template_thoughts(b, m))
+    return marks
+
 def thought_report(texts:dict # board -> generated completion (thought + move)
                   )->dict:
-    "Shares of thoughts present, naming the cell actually played, and free of false claims."
-    n = present = names = true = 0
+    "Shares of thoughts present, naming the cell actually played and free of false claims: overall, `by_side` and `by_pieces`."
+    tot, by_side, by_pieces = _thought_counts(), defaultdict(_thought_counts), defaultdict(_thought_counts)
     for b, t in texts.items():
-        n += 1
-        th, m = read_answer(t) or (None, None)
-        if th is None or m is None or m not in b.moves: continue
-        present += 1
-        problems = check_thought(b, m, th)
-        names += not any('name' in p or 'mention' in p for p in problems)
-        true += not problems
-    return dict(positions=n, with_thought=present / n if n else 0, names_move=names / n if n else 0, all_true=true / n if n else 0)
+        marks = _thought_marks(b, t)
+        for acc in (tot, by_side[b.turn], by_pieces[b.pieces]):
+            acc['positions'] += 1
+            for k, v in marks.items(): acc[k] += v
+    def share(a): return {k: (v if k == 'positions' else v / a['positions'] if a['positions'] else 0) for k, v in a.items()}
+    return dict(**share(tot), by_side={s: share(a) for s, a in sorted(by_side.items())},
+                by_pieces={str(k): share(a) for k, a in sorted(by_pieces.items())})
 
 # %% ../nbs/11_evaluate.ipynb #3e6a143b
 REPORT_VERSION = 1
@@ -214,11 +247,20 @@ def evaluate_table(table:dict, name:str='policy', samples:int=200, seed:int=0, t
     rep['seconds'] = round(time.time() - t0, 2)
     return rep
 
-def evaluate_model(model, tok, name:str='model', style:str='player', thoughts:bool=False, temperature:float=0,
-                   samples:int=200, seed:int=0, holdout:frozenset=None)->dict:
+def evaluate_model(model, tok, name:str='model', # the model's name in the report
+                   style:str='player', # prompt style the model was trained on
+                   thoughts:bool=False, # the model writes a thought first: generate (greedy) and check the thoughts
+                   temperature:float=0, # 0: greedy; >0: evaluate the sampling distribution
+                   samples:int=200, # sampled games per side and opponent
+                   seed:int=0, # seed of the sampled games
+                   holdout:frozenset=None, # symmetry classes the model was trained without: report them apart
+                   max_new_tokens:int=512, # thoughts: room for the thought and the move
+                   batch_size:int=None, # thoughts: prompts per generation batch (default: `thought_batch(model)`)
+                   progress:bool=True # thoughts: a progress bar of the positions done
+                  )->dict:
     "Evaluate a model exactly (see `evaluate_table`)."
-    check_evaluate_args(style, thoughts, temperature, samples)
-    if thoughts: table, texts = thought_table(model, tok, list(nonterminal_positions()), style)
+    check_evaluate_args(style, thoughts, temperature, samples, max_new_tokens)
+    if thoughts: table, texts = thought_table(model, tok, list(nonterminal_positions()), style, max_new_tokens, batch_size, progress)
     else: table, texts = model_table(model, tok, style, temperature), None
     return evaluate_table(table, name, samples, seed, texts, holdout=holdout)
 
@@ -231,6 +273,10 @@ def summary(rep:dict)->str:
         r = g[s]['vs_random']
         lines.append(f"  as {s}: lost {g[s]['lines_lost']} of {g[s]['lines']} opponent lines; vs random: win {r['win']:.2%} "
                      f"draw {r['draw']:.2%} loss {r['loss']:.2%}; vs perfect: loss {g[s]['vs_perfect']['loss']:.2%}")
+    if 'thoughts' in rep:
+        t = rep['thoughts']
+        lines.append(f"  thoughts: present {t['with_thought']:.2%}, name the move {t['names_move']:.2%}, all claims true {t['all_true']:.2%}"
+                     + (f", a template's words {t['exact']:.2%}" if 'exact' in t else ''))
     for part, d in rep.get('split', {}).items():
         q = d['positions']
         lines.append(f"  {part:6} {q['positions']:4} positions: legal {q['legal']:.2%}, optimal {q['optimal']:.2%}, solver's choice {q['best']:.2%}")
@@ -244,12 +290,24 @@ def save_report(rep:dict, path:str)->Path:
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+def _thought_bars(fig, th:dict, # a report's `thoughts`
+                  row:int # the row of the figure: by side in its column 1, by pieces in column 2
+                 ):
+    "Bars of the shares of thoughts with only true claims and of thoughts naming the move played."
+    for k, name, c in (('all_true', 'thought all true', '#1f77b4'), ('names_move', 'thought names its move', '#9467bd')):
+        for col, part in ((1, 'by_side'), (2, 'by_pieces')):
+            fig.add_bar(x=list(th[part]), y=[v[k] for v in th[part].values()], name=name, marker_color=c, showlegend=col == 1, row=row, col=col)
+
 def dashboard(rep:dict, logs:dict=None # optional {stage name: log file} for training curves
              )->go.Figure:
-    "A plotly dashboard of an evaluation report."
-    p = rep['positions']
-    fig = make_subplots(1, 3 + bool(logs), subplot_titles=['by side', 'by pieces on the board', 'where non-optimal moves go']
-                        + (['training loss'] if logs else []), column_widths=[0.2, 0.35, 0.2] + ([0.25] if logs else []))
+    "A plotly dashboard of an evaluation report (a second row for the thoughts of a model that thinks)."
+    p, th = rep['positions'], rep.get('thoughts')
+    th = th if th and 'by_side' in th else None        # reports from before thoughts were split by side: no row
+    n = 3 + bool(logs)
+    fig = make_subplots(1 + bool(th), n, subplot_titles=['by side', 'by pieces on the board', 'where non-optimal moves go']
+                        + (['training loss'] if logs else []) + (['thoughts by side', 'thoughts by pieces on the board'] if th else []),
+                        column_widths=[0.2, 0.35, 0.2] + ([0.25] if logs else []), vertical_spacing=0.2,
+                        specs=[[{}] * n] + ([[{}, {}] + [None] * (n - 2)] if th else []))
     for k, c in (('optimal', '#2ca02c'), ('blunder', '#d62728')):
         fig.add_bar(x=list(p['by_side']), y=[v[k] for v in p['by_side'].values()], name=k, marker_color=c, row=1, col=1)
         fig.add_bar(x=list(p['by_pieces']), y=[v[k] for v in p['by_pieces'].values()], name=k, marker_color=c, showlegend=False, row=1, col=2)
@@ -263,7 +321,8 @@ def dashboard(rep:dict, logs:dict=None # optional {stage name: log file} for tra
         for name, f in logs.items():
             st = [s for s in read_log(f)['steps'] if 'loss' in s]
             fig.add_scatter(x=[s['step'] for s in st], y=[s['loss'] for s in st], name=name, mode='lines', row=1, col=4)
-    fig.update_layout(title=f"{rep['model']}: optimal {p['optimal']:.2%} of {p['positions']} positions", height=360, barmode='group',
+    if th: _thought_bars(fig, th, 2)
+    fig.update_layout(title=f"{rep['model']}: optimal {p['optimal']:.2%} of {p['positions']} positions", height=360 + 320 * bool(th), barmode='group',
                       margin=dict(l=10, r=10, t=60, b=10))
     return fig
 
@@ -302,16 +361,18 @@ def ttt_evaluate(model:str='ttt-tiny', # model folder, checkpoint, hub id or ttt
                  out:str='report.json', # where the JSON report goes
                  style:str='player', # prompt style: player or minimax
                  thoughts:bool=False, # the model writes a thought before its move (use generation)
+                 max_new_tokens:int=512, # --thoughts: room for the thought and the move
                  temperature:float=0, # 0: greedy; >0: evaluate the sampling distribution
                  samples:int=200, # sampled games per side and opponent
                  seed:int=0, # seed of the sampled games
                  html:str=None # also write the dashboard as a standalone HTML file
                 ):
     "Evaluate a model exactly on every position and every game (seen and unseen positions apart when its folder records a hold-out)."
-    try: check_evaluate_args(style, thoughts, temperature, samples); o = claim_outputs(out, html)
+    try: check_evaluate_args(style, thoughts, temperature, samples, max_new_tokens); o = claim_outputs(out, html)
     except ValueError as e: raise SystemExit(f'ttt_evaluate: {e}') from None
     m, tok = load_model(model)
     rep = evaluate_model(m, tok, model, style=style, thoughts=thoughts, temperature=temperature, samples=samples, seed=seed,
-                         holdout=recorded_holdout(model))
-    write_outputs(rep, o, dict(model=model, style=style, thoughts=thoughts, temperature=temperature, samples=samples, seed=seed))
+                         holdout=recorded_holdout(model), max_new_tokens=max_new_tokens)
+    write_outputs(rep, o, dict(model=model, style=style, thoughts=thoughts, temperature=temperature, samples=samples, seed=seed,
+                               **({'max_new_tokens': max_new_tokens} if thoughts else {})))
     print(summary(rep)); print(f"report: {o['report']}")

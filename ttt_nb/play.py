@@ -4,22 +4,22 @@
 
 # %% ../nbs/12_play.ipynb #c4adffa7
 from __future__ import annotations
-import sys
+import html, sys
 from fastcore.script import call_parse
 from .board import *
 from .solver import best_move, optimal_moves, move_values
-from .models import load_model
-from .formats import STYLES
+from .models import load_model, generate_moves
+from .formats import STYLES, read_answer, render_prompt
 from .evaluate import model_table
 
 # %% auto #0
-__all__ = ['Player', 'SolverPlayer', 'RandomPlayer', 'ModelPlayer', 'probs_figure', 'play_widget', 'play_game', 'game_figure',
-           'watch_widget', 'terminal_game', 'ttt_play']
+__all__ = ['Player', 'SolverPlayer', 'RandomPlayer', 'thinks_first', 'ModelPlayer', 'probs_figure', 'thought_html', 'play_widget',
+           'play_game', 'game_figure', 'watch_widget', 'terminal_game', 'ttt_play']
 
 # %% ../nbs/12_play.ipynb #251a127b
 class Player:
-    "A player: `probs(board)` -> {cell or None: probability}; `move(board)` -> the most probable one."
-    name = 'player'
+    "A player: `probs(board)` -> {cell or None: probability}; `move(board)` -> the most probable one; a player that `thinks` keeps its `last_thought`."
+    name, thinks, last_thought = 'player', False, None
     def probs(self, b:Board)->dict: raise NotImplementedError
     def move(self, b:Board):
         d = self.probs(b)
@@ -36,14 +36,39 @@ class RandomPlayer(Player):
     def probs(self, b): return {m: 1 / len(b.moves) for m in b.moves}
     def move(self, b): import random; return random.choice(b.moves)
 
+# %% ../nbs/12_play.ipynb #6895acef
+def thinks_first(model, tok, style:str='player', # the model, its tokenizer and its prompt style
+                 max_new_tokens:int=512 # room for a thought and the move
+                )->bool:
+    "Does the model write a thought before its move? Its greedy answer on the empty board is a thought, then a move."
+    (_, text), = generate_moves(model, tok, [render_prompt(Board.empty(), style)], max_new_tokens)
+    a = read_answer(text)
+    return bool(a and a.thought is not None)
+
 class ModelPlayer(Player):
-    "A causal LM: probabilities of each cell after `<|move|>` (temperature 1), greedy move as in the evaluation."
-    def __init__(self, model, tok, name:str='model', style:str='player'):
-        self.model, self.tok, self.name, self.style = model, tok, name, style
+    "A causal LM: probabilities of each cell after `<|move|>` (temperature 1), greedy move as in the evaluation; if it `thinks`, its generated move."
+    def __init__(self, model, tok, name:str='model', style:str='player',
+                 thinks:bool=None, # the model writes a thought before its move (None: `thinks_first` finds out)
+                 max_new_tokens:int=512 # thinks: room for the thought and the move
+                ):
+        self.model, self.tok, self.name, self.style, self.max_new_tokens = model, tok, name, style, max_new_tokens
+        self.thinks, self._last = thinks_first(model, tok, style, max_new_tokens) if thinks is None else thinks, None
     @classmethod
-    def load(cls, name:str, style:str='player'): return cls(*load_model(name), name=name, style=style)
-    def probs(self, b): return model_table(self.model, self.tok, self.style, temperature=1.0, boards=[Board(b)])[Board(b)]
-    def move(self, b): return next(iter(model_table(self.model, self.tok, self.style, boards=[Board(b)])[Board(b)]))
+    def load(cls, name:str, style:str='player', thinks:bool=None): return cls(*load_model(name), name=name, style=style, thinks=thinks)
+    def answer(self, b:Board)->int|None:
+        "The move generated on `b` (None: not a legal one); the thought goes to `last_thought`, the whole text to `last_text`."
+        b = Board(b)
+        if self._last is None or self._last[0] != b:          # probs and move of one turn share one generation
+            (m, text), = generate_moves(self.model, self.tok, [render_prompt(b, self.style)], self.max_new_tokens)
+            a = read_answer(text)
+            self.last_thought, self.last_text, self._last = a.thought if a else None, text, (b, m if m in b.moves else None)
+        return self._last[1]
+    def probs(self, b):
+        if self.thinks: return {self.answer(b): 1.0}
+        return model_table(self.model, self.tok, self.style, temperature=1.0, boards=[Board(b)])[Board(b)]
+    def move(self, b):
+        if self.thinks: return self.answer(b)
+        return next(iter(model_table(self.model, self.tok, self.style, boards=[Board(b)])[Board(b)]))
 
 # %% ../nbs/12_play.ipynb #97ea4410
 import plotly.graph_objects as go
@@ -66,14 +91,21 @@ def probs_figure(b:Board, probs:dict, title:str='')->go.Figure:
     return fig
 
 # %% ../nbs/12_play.ipynb #3a19aeff
+def thought_html(player:Player)->str:
+    "The player's last thought as HTML for the widget ('' for a player that does not think)."
+    if not player.thinks: return ''
+    said = html.escape(player.last_thought) if player.last_thought else '<i>no thought it could read</i>'
+    return f'<b>{html.escape(player.name)} thinks:</b> {said}'
+
 def play_widget(player:Player, # the opponent: a ModelPlayer, SolverPlayer or RandomPlayer
                 human:str='X' # your side: 'X' moves first
                ):
-    "An ipywidgets game against `player`, with its move probabilities shown before each of its moves."
+    "An ipywidgets game against `player`, with its move probabilities (and its thought, if it thinks) shown before each of its moves."
     import ipywidgets as W
     st = dict(b=Board.empty(), history=[], human=human, result=None)
     cells = [W.Button(layout=W.Layout(width='54px', height='54px')) for _ in range(9)]
-    status, out = W.HTML(), W.Output()
+    status, out, thought = W.HTML(), W.Output(), W.HTML(layout=W.Layout(width='330px'))
+    thought.add_class('ttt-thought')
     side = W.ToggleButtons(options=['X', 'O'], value=human, description='you play')
     def draw():
         b = st['b']
@@ -90,6 +122,7 @@ def play_widget(player:Player, # the opponent: a ModelPlayer, SolverPlayer or Ra
         if st['result'] or b.turn == st['human']: return
         p = player.probs(b)
         m = max(p, key=lambda k: (p[k], -(k if k is not None else 99)))
+        thought.value = thought_html(player)
         out.clear_output(wait=True)
         with out: probs_figure(b, p, f'{player.name} as {b.turn}').show()
         if m is None or m not in b.moves:
@@ -102,13 +135,13 @@ def play_widget(player:Player, # the opponent: a ModelPlayer, SolverPlayer or Ra
             st['b'] = st['b'].play(i); st['history'].append(i); finish_if_over(); machine(); draw()
         return f
     def new_game(change=None):
-        st.update(b=Board.empty(), history=[], human=side.value, result=None); out.clear_output(); machine(); draw()
+        st.update(b=Board.empty(), history=[], human=side.value, result=None); out.clear_output(); thought.value = ''; machine(); draw()
     for i, c in enumerate(cells): c.on_click(click(i))
     side.observe(new_game, names='value')
     again = W.Button(description='new game'); again.on_click(lambda _: new_game())
     new_game()
-    box = W.HBox([W.VBox([side, W.GridBox(cells, layout=W.Layout(grid_template_columns='repeat(3, 56px)')), again, status]), out])
-    box.state, box.cells, box.side = st, cells, side
+    box = W.HBox([W.VBox([side, W.GridBox(cells, layout=W.Layout(grid_template_columns='repeat(3, 56px)')), again, status]), W.VBox([thought, out])])
+    box.state, box.cells, box.side, box.thought = st, cells, side, thought
     return box
 
 # %% ../nbs/12_play.ipynb #67693408
@@ -167,8 +200,10 @@ def terminal_game(player:Player, human:str='X', inp=None, out=None)->str:
             if m not in b.moves: say(f'{t} is not a legal move here'); continue
         else:
             d = player.probs(b)
-            top = sorted(d.items(), key=lambda kv: -kv[1])[:3]
-            say(f'{player.name} considers: ' + ', '.join(f'{cell_name(k) if k is not None else "not a move"} {v:.0%}' for k, v in top))
+            if player.thinks: say(f'{player.name} thinks: {player.last_thought or "(no thought it could read)"}')
+            else:
+                top = sorted(d.items(), key=lambda kv: -kv[1])[:3]
+                say(f'{player.name} considers: ' + ', '.join(f'{cell_name(k) if k is not None else "not a move"} {v:.0%}' for k, v in top))
             m = player.move(b)
             if m is None or m not in b.moves: say(f'{player.name} did not answer a legal move: it forfeits'); return 'forfeit'
             say(f'{player.name} plays {cell_name(m)}')
@@ -181,10 +216,11 @@ def terminal_game(player:Player, human:str='X', inp=None, out=None)->str:
 @call_parse
 def ttt_play(model:str='solver', # a model folder, checkpoint, hub id, ttt-tiny, or 'solver' / 'random'
              side:str='X', # your side: X moves first
-             style:str='player' # the model's prompt style
+             style:str='player', # the model's prompt style
+             thoughts:bool=False # the model writes a thought before its move (without the flag: found out by asking it once)
             ):
     "Play tic-tac-toe against a model in the terminal."
     if side not in (X, O): raise SystemExit(f"ttt_play: --side must be X or O, not {side!r}")
     if style not in STYLES: raise SystemExit(f"ttt_play: --style must be {' or '.join(STYLES)}, not {style!r}")
-    p = SolverPlayer() if model == 'solver' else RandomPlayer() if model == 'random' else ModelPlayer.load(model, style)
+    p = SolverPlayer() if model == 'solver' else RandomPlayer() if model == 'random' else ModelPlayer.load(model, style, thinks=thoughts or None)
     terminal_game(p, side)

@@ -1,6 +1,7 @@
 // Run a notebook in a live JupyterLab with headless Chromium, as a person would: open it, Run All, save.
 // With --board it then clicks an empty cell of the tic-tac-toe board that ttt_nb.play.play_widget shows and
-// checks that the board answers (your mark appears, then the opponent's reply).
+// checks that the board answers (your mark appears, then the opponent's reply) and that the opponent, a model that
+// thinks, has its thought shown beside the board, naming the cell it played.
 //
 // usage: node run_notebook.mjs <lab url, with ?token=...> <notebook path under the server root> <screenshot.png> [--board]
 //
@@ -87,7 +88,19 @@ try {
       return t[c] === m && t.filter(s => s).length >= k;
     }, [cell, mine, marks(before) + 2], { timeout: 60_000 })
       .catch(async () => { throw new Failure(`the board did not answer the click: ${JSON.stringify(await labels())}`); });
-    log(`board answered: ${JSON.stringify(await labels())}`);
+    const after = await labels();
+    log(`board answered: ${JSON.stringify(after)}`);
+    // the thought of the model's reply (play_widget's .ttt-thought label in the same game) names the cell it played
+    const reply = after.findIndex((s, i) => s && !before[i] && i !== cell);
+    const name = `${Math.floor(reply / 3)}-${reply % 3}`;
+    const thought = grid.locator('xpath=ancestor::div[contains(@class,"widget-hbox")][1]').locator('.ttt-thought');
+    let said = '';
+    for (const until = Date.now() + 30_000; Date.now() < until; await page.waitForTimeout(250)) {
+      said = (await thought.innerText({ timeout: 1_000 }).catch(() => '')).trim();
+      if (said.includes('thinks:') && said.includes(name)) break;
+    }
+    check(said.includes('thinks:') && said.includes(name), `no thought naming the reply ${name} beside the board: ${JSON.stringify(said)}`);
+    log(`thought shown: ${said}`);
     // the whole output: board, status line and the opponent's probability heatmap
     await grid.locator('xpath=ancestor::div[contains(@class,"jp-OutputArea-output")][1]').screenshot({ path: shot });
   } else {
