@@ -13,10 +13,8 @@ from tqdm.auto import tqdm
 import torch
 from .board import *
 from .solver import label_all, nonterminal_positions, best_move, optimal_moves, exact_games, solve, move_values
-from .formats import render_prompt, read_answer, CELL_TAGS, MOVE, STYLES
-from .thoughts import check_thought
-try: from ttt_nb.thoughts import template_thoughts   # every wording `template_thought` can write for a board and move
-except ImportError: template_thoughts = None          # a ttt_nb without it: the report has no `exact` share
+from .formats import render_prompt, read_answer, CELL_TAGS, MOVE, STYLES, THINK_OPEN, THINK_CLOSE
+from .thoughts import thought_marks
 from .outputs import OwnershipError, atomic_write, check_writable, claim_dir, claim_file, record, mark_file
 from .models import load_model, greedy_moves, generate_moves
 from .datasets import recorded_holdout, split_positions
@@ -24,8 +22,8 @@ from .datasets import recorded_holdout, split_positions
 # %% auto #0
 __all__ = ['ILLEGAL', 'REPORT_VERSION', 'REPORT_NAME', 'table_from', 'random_table', 'greedy', 'check_evaluate_args',
            'thought_batch', 'thought_table', 'model_table', 'position_report', 'exact_vs', 'game_report',
-           'sample_games', 'thought_report', 'split_report', 'evaluate_table', 'evaluate_model', 'summary',
-           'save_report', 'dashboard', 'claim_outputs', 'write_outputs', 'ttt_evaluate']
+           'sample_games', 'thought_report', 'thought_use', 'split_report', 'evaluate_table', 'evaluate_model',
+           'summary', 'save_report', 'dashboard', 'claim_outputs', 'write_outputs', 'ttt_evaluate']
 
 # %% ../nbs/11_evaluate.ipynb #7cdabc1a
 ILLEGAL = None
@@ -194,31 +192,37 @@ def sample_games(table:dict, side:str, opponent:str='random', n:int=200, seed:in
     return out
 
 # %% ../nbs/11_evaluate.ipynb #0918abe8
-def _thought_counts(): return dict(positions=0, with_thought=0, names_move=0, all_true=0, **({'exact': 0} if template_thoughts else {}))
-
-def _thought_marks(b:Board, # the position
-                   t:str # the model's completion
-                  )->dict: # 1 for each share the answer counts in: with_thought, names_move, all_true (and exact)
-    "What one answer scores: a well-formed thought before a legal move, naming that move, with only true claims."
-    th, m = read_answer(t) or (None, None)
-    if th is None or m is None or m not in b.moves: return {}
-    problems = check_thought(b, m, th)
-    marks = dict(with_thought=1, names_move=int(not any('name' in p or 'mention' in p for p in problems)), all_true=int(not problems))
-    if template_thoughts: marks['exact'] = int(th in template_thoughts(b, m))
-    return marks
+def _thought_counts(): return dict(positions=0, with_thought=0, names_move=0, all_true=0, exact=0)
 
 def thought_report(texts:dict # board -> generated completion (thought + move)
                   )->dict:
     "Shares of thoughts present, naming the cell actually played and free of false claims: overall, `by_side` and `by_pieces`."
     tot, by_side, by_pieces = _thought_counts(), defaultdict(_thought_counts), defaultdict(_thought_counts)
     for b, t in texts.items():
-        marks = _thought_marks(b, t)
+        marks = thought_marks(b, t)
         for acc in (tot, by_side[b.turn], by_pieces[b.pieces]):
             acc['positions'] += 1
             for k, v in marks.items(): acc[k] += v
     def share(a): return {k: (v if k == 'positions' else v / a['positions'] if a['positions'] else 0) for k, v in a.items()}
     return dict(**share(tot), by_side={s: share(a) for s, a in sorted(by_side.items())},
                 by_pieces={str(k): share(a) for k, a in sorted(by_pieces.items())})
+
+# %% ../nbs/11_evaluate.ipynb #b3d3ea2f
+def thought_use(model, tok, texts:dict, # board -> the model's own answer (thought + move), e.g. from `thought_table`
+                style:str='player', # prompt style the model was trained on
+                batch_size:int=256 # prompts per forward pass
+               )->dict: # positions, edited (thoughts that could be edited), follows, keeps
+    "Does the move follow the thought? The played cell swapped in each thought for another empty one; the share of moves that follow the edit."
+    edits = []
+    for b, t in texts.items():
+        a = read_answer(t)
+        if a is None or a.thought is None or a.move not in b.moves or cell_name(a.move) not in a.thought: continue
+        free = [c for c in b.moves if c != a.move and cell_name(c) not in a.thought]
+        if free: edits.append((a.move, free[0], render_prompt(b, style) + THINK_OPEN + a.thought.replace(cell_name(a.move), cell_name(free[0])) + THINK_CLOSE + '\n'))
+    moves = greedy_moves(model, tok, [p for *_, p in edits], batch_size)
+    n = len(edits) or 1
+    return dict(positions=len(texts), edited=len(edits), follows=sum(m == new for (_, new, _), m in zip(edits, moves)) / n,
+                keeps=sum(m == old for (old, _, _), m in zip(edits, moves)) / n)
 
 # %% ../nbs/11_evaluate.ipynb #3e6a143b
 REPORT_VERSION = 1
@@ -262,7 +266,9 @@ def evaluate_model(model, tok, name:str='model', # the model's name in the repor
     check_evaluate_args(style, thoughts, temperature, samples, max_new_tokens)
     if thoughts: table, texts = thought_table(model, tok, list(nonterminal_positions()), style, max_new_tokens, batch_size, progress)
     else: table, texts = model_table(model, tok, style, temperature), None
-    return evaluate_table(table, name, samples, seed, texts, holdout=holdout)
+    rep = evaluate_table(table, name, samples, seed, texts, holdout=holdout)
+    if thoughts: rep['thought_use'] = thought_use(model, tok, texts, style)   # does the move follow an edited thought?
+    return rep
 
 def summary(rep:dict)->str:
     "One screen of the report's headline figures."
@@ -277,6 +283,9 @@ def summary(rep:dict)->str:
         t = rep['thoughts']
         lines.append(f"  thoughts: present {t['with_thought']:.2%}, name the move {t['names_move']:.2%}, all claims true {t['all_true']:.2%}"
                      + (f", a template's words {t['exact']:.2%}" if 'exact' in t else ''))
+    if 'thought_use' in rep:
+        u = rep['thought_use']
+        lines.append(f"  thought used: with the played cell swapped in the thought, the move follows it {u['follows']:.2%} of {u['edited']} times, stays {u['keeps']:.2%}")
     for part, d in rep.get('split', {}).items():
         q = d['positions']
         lines.append(f"  {part:6} {q['positions']:4} positions: legal {q['legal']:.2%}, optimal {q['optimal']:.2%}, solver's choice {q['best']:.2%}")

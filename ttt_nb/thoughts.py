@@ -16,9 +16,9 @@ from .formats import *
 
 # %% auto #0
 __all__ = ['LINE_NAMES', 'KIND_NAMES', 'NUMBER_WORDS', 'MoveFacts', 'move_facts', 'template_thought', 'template_thoughts',
-           'template_words', 'cells_mentioned', 'claimed_moves', 'check_thought', 'thought_ok', 'ThoughtRejected',
-           'clean_reply', 'thought_messages', 'WriterError', 'WriterFatal', 'content_text', 'OpenAIWriter',
-           'LocalWriter', 'sft_text_row', 'ThoughtRun', 'write_thoughts']
+           'template_words', 'cells_mentioned', 'claimed_moves', 'check_thought', 'thought_ok', 'thought_marks',
+           'ThoughtRejected', 'clean_reply', 'thought_messages', 'WriterError', 'WriterFatal', 'content_text',
+           'OpenAIWriter', 'LocalWriter', 'sft_text_row', 'ThoughtRun', 'write_thoughts']
 
 # %% ../nbs/03_thoughts.ipynb #524ef0ff
 LINE_NAMES = ('the top row', 'the middle row', 'the bottom row', 'the left column', 'the middle column',
@@ -197,6 +197,16 @@ def check_thought(b:Board, # the position
 def thought_ok(b:Board, m:int, text:str)->bool:
     "True when `check_thought` finds nothing wrong."
     return not check_thought(b, m, text)
+
+def thought_marks(b:Board, # the position
+                  answer:str # a model's whole answer: `<player_think>` thought, then the move
+                 )->dict: # 1 for each share the answer counts in: with_thought, names_move, all_true, exact ({} when ill-formed)
+    "What one answer scores: a well-formed thought before a legal move, naming that move, with only true claims, word for word a template."
+    th, m = read_answer(answer) or (None, None)
+    if th is None or m is None or m not in b.moves: return {}
+    problems = check_thought(b, m, th)
+    return dict(with_thought=1, names_move=int(not any('name' in p or 'mention' in p for p in problems)), all_true=int(not problems),
+                exact=int(th in template_thoughts(b, m)))
 
 # %% ../nbs/03_thoughts.ipynb #b99755dc
 class ThoughtRejected(ValueError):

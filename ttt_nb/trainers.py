@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Literal
 from transformers import TrainerCallback, PrinterCallback, ProgressCallback, TrainingArguments
 from .solver import label_all
-from .formats import render_prompt, read_answer
-from .thoughts import check_thought, template_thoughts
+from .formats import render_prompt
+from .thoughts import thought_marks
 from .datasets import DataError, holdout_classes, recorded_holdout
 from .models import TINY, TINY_THINK, is_tiny, is_local, load_model, greedy_moves, generate_moves, hardware_defaults, lora_config_from, merge_lora, write_model_card
 from .logs import TrainingLog, LogError
@@ -296,10 +296,9 @@ def thought_scores(model, tok, # a model that writes a thought, then its move
     n, out = len(labels), dict(legal=0, optimal=0, best=0, true=0, exact=0)
     for (m, text), l in zip(res, labels):
         if m is None or m not in l.board.moves: continue
-        th = (read_answer(text) or (None, None))[0]
+        marks = thought_marks(l.board, text)
         out['legal'] += 1; out['optimal'] += m in l.optimal; out['best'] += m == l.best
-        ok = th is not None and not check_thought(l.board, m, th)
-        out['true'] += ok; out['exact'] += ok and th in template_thoughts(l.board, m)
+        out['true'] += marks.get('all_true', 0); out['exact'] += marks.get('exact', 0)
     return dict(positions=n, **{k: v / n for k, v in out.items()})
 
 class OptimalStop(TrainerCallback):
