@@ -18,8 +18,9 @@ from .train_grpo import train_grpo
 from .evaluate import model_table
 
 # %% auto #0
-__all__ = ['FINDINGS', 'split_scores', 'policy_pairs', 'sft_on_seen', 'next_stage', 'experiment', 'run_findings',
-           'findings_table']
+__all__ = ['FINDINGS', 'MINIMAX_SFT', 'MINIMAX_GRPO', 'ORIGINAL_RUNS', 'TRAINERS', 'OURS', 'split_scores', 'policy_pairs',
+           'sft_on_seen', 'next_stage', 'experiment', 'run_findings', 'findings_table', 'cli_line', 'original_commands',
+           'data_quality', 'prompt_scores', 'original_run', 'run_original', 'ours_rows', 'original_table']
 
 # %% ../nbs/14_experiments.ipynb #dfc4cb6f
 def split_scores(model, tok, holdout:frozenset # the held-out classes
@@ -143,4 +144,158 @@ def findings_table(rows:list)->str:
         t = r.get('then')
         lines.append(f"| {r['name']} | {pct(r['sft']['seen'])} | {pct(r['sft']['unseen'])} | " + (f"{pct(t['seen'])} | {pct(t['unseen'])} | "
                      if t else '— | — | ') + f"{r['sft']['seconds'] + (t['seconds'] if t else 0):.0f} s |")
+    return '\n'.join(lines)
+
+# %% ../nbs/14_experiments.ipynb #a1b2c3d1
+import re, shlex
+from .formats import original_file
+from .datasets import dataset_report, read_jsonl
+from .models import generate_moves
+from .rewards import move_of, position_of
+from .solver import optimal_moves
+from .evaluate import evaluate_model
+from .pipeline import headline
+from .models import TINY, TINY_THINK
+
+MINIMAX_SFT, MINIMAX_GRPO = 'tictactoe_minimax_20250629_022203.jsonl', 'tictactoe_grpo_from_minimax_20250629_022319.jsonl'
+
+ORIGINAL_RUNS = [
+    dict(name='nothink: SFT', stage='sft', start=TINY, data='tictactoe_sft_nothink.jsonl', train=dict(num_train_epochs=40, early_stop=0)),
+    dict(name='nothink: + DPO', stage='dpo', start='nothink: SFT', data='tictactoe_dpo_nothink.jsonl'),
+    dict(name='template: SFT', stage='sft', start=TINY_THINK, data='tictactoe_sft_template.jsonl', train=dict(num_train_epochs=20, early_stop=0), thoughts=True),
+    dict(name='template: + DPO', stage='dpo', start='template: SFT', data='tictactoe_dpo_template.jsonl', thoughts=True),
+    dict(name='llm: SFT', stage='sft', start=TINY_THINK, data='tictactoe_sft_llm.jsonl', thoughts=True, max_new_tokens=256,
+         train=dict(max_steps=150, per_device_train_batch_size=16, early_stop=0)),
+    dict(name='minimax: SFT', stage='sft', start=TINY, data=MINIMAX_SFT, style='minimax', train=dict(num_train_epochs=20, early_stop=0)),
+    dict(name='minimax: + GRPO ladder as X (as the original ran)', stage='grpo', start='minimax: SFT', data=MINIMAX_GRPO, style='minimax',
+         train=dict(max_steps=300, learning_rate=3e-5, reward_funcs=['ladder_as_x'])),
+    dict(name='minimax: + GRPO ladder, corrected', stage='grpo', start='minimax: SFT', data=MINIMAX_GRPO, style='minimax',
+         train=dict(max_steps=300, learning_rate=3e-5, reward_funcs=['ladder'])),
+    dict(name='minimax: + GRPO our value reward', stage='grpo', start='minimax: SFT', data=MINIMAX_GRPO, style='minimax',
+         train=dict(max_steps=300, learning_rate=3e-5, reward_funcs=['value'])),
+]
+
+# %% ../nbs/14_experiments.ipynb #a1b2c3d2
+TRAINERS = dict(sft=('ttt_train_sft', 'model_name_or_path', train_sft), dpo=('ttt_train_dpo', 'path', train_dpo), grpo=('ttt_train_grpo', 'model_name_or_path', train_grpo))
+
+def cli_line(prog:str, # the command, e.g. 'ttt_train_sft'
+             **kw # its settings by flag name: True is a bare flag, a list is space-separated values
+            )->str:
+    "The command line that passes `kw` as flags (the same settings a Python call gets)."
+    flags = [f'--{k}' if v is True else f"--{k} {' '.join(map(str, v)) if isinstance(v, (list, tuple)) else v}" for k, v in kw.items() if v is not False]
+    return ' '.join([prog, *flags])
+
+def _slug(name:str)->str: return re.sub(r'[^a-z0-9]+', '-', name.lower()).strip('-')
+
+def original_commands(spec:dict, # a row of `ORIGINAL_RUNS`
+                      out:str # where the models go
+                     )->list: # the training command and the evaluation command
+    "The two command lines that reproduce one row: `$TTT_ORIGINAL_DIR` is the folder of the original's files."
+    prog, start_flag, _ = TRAINERS[spec['stage']]
+    d, start = f'{out}/{_slug(spec["name"])}', spec['start']
+    start = start if start in (TINY, TINY_THINK) else f'{out}/{_slug(start)}'
+    train = cli_line(prog, **{start_flag: start}, data_files=f'$TTT_ORIGINAL_DIR/{spec["data"]}', output_dir=d, logs_dir=f'{out}/logs',
+                     overwrite=True, **spec.get('train', {}))
+    ev = dict(style=spec.get('style', 'player'), thoughts=spec.get('thoughts', False), max_new_tokens=spec.get('max_new_tokens', 512))
+    return [train, cli_line('ttt_evaluate', model=d, out=f'{d}.report.json', **{k: v for k, v in ev.items() if v not in ('player', 512)})]
+
+# %% ../nbs/14_experiments.ipynb #a1b2c3d3
+def data_quality(name:str # one of the original's files
+                )->dict:
+    "What the solver says of an original file's labels (`dataset_report`): rows, sides, optimal (and solver's) labels, true thoughts."
+    r = dataset_report(original_file(name))
+    return {k: r[k] for k in ('rows', 'X', 'O', 'dup_boards', 'optimal', 'best', 'equal', 'thought_ok') if r.get(k) is not None}
+
+def prompt_scores(model:str, # a model folder
+                  name:str, # an original file with a prompt column
+                  max_new_tokens:int=4 # the tiny GRPO recipe's max_completion_length
+                 )->dict:
+    "Legal and optimal shares of a model's greedy answers to a file's own prompts, read as the rewards read them (`move_of`)."
+    rows, (m, tok) = read_jsonl(original_file(name)), load_model(model)
+    res = generate_moves(m, tok, [r['prompt'] for r in rows], max_new_tokens=max_new_tokens, batch_size=256)
+    pos = [position_of(r['prompt']) for r in rows]
+    mv = [move_of(t, r['prompt']) for r, (_, t) in zip(rows, res)]
+    return dict(legal=sum(x in b.moves for (b, _), x in zip(pos, mv)) / len(rows), optimal=sum(x in optimal_moves(b) for (b, _), x in zip(pos, mv)) / len(rows))
+
+def original_run(spec:dict, # a row of `ORIGINAL_RUNS`
+                 out:str='runs/original', # where the models go; a row starts from the folder of its `start` row
+                )->dict:
+    "Train one row on the original's file (the settings of its command line), then evaluate it exactly."
+    prog, start_flag, train = TRAINERS[spec['stage']]
+    d, start = Path(out) / _slug(spec['name']), spec['start']
+    start = start if start in (TINY, TINY_THINK) else str(Path(out) / _slug(start))
+    t0 = time.time()
+    t = train(**{'model_name' if start_flag != 'path' else 'path': start}, data_files=str(original_file(spec['data'])), output_dir=str(d),
+              logs_dir=str(Path(out) / 'logs'), overwrite=True, **spec.get('train', {}))
+    seconds, t0 = time.time() - t0, time.time()
+    m, tok = load_model(str(d))
+    rep = evaluate_model(m, tok, str(d), style=spec.get('style', 'player'), thoughts=spec.get('thoughts', False), max_new_tokens=spec.get('max_new_tokens', 512))
+    scores = dict(headline(rep), **({'thoughts_with_thought': rep['thoughts']['with_thought']} if 'thoughts' in rep else {}))
+    return dict(name=spec['name'], stage=spec['stage'], data=spec['data'], commands=original_commands(spec, out), steps=t.state.global_step,
+                seconds=round(seconds, 1), eval_seconds=round(time.time() - t0, 1), scores=scores, data_report=data_quality(spec['data']),
+                **({'on_file_prompts': dict(start=prompt_scores(start, spec['data']), end=prompt_scores(str(d), spec['data']))} if spec['stage'] == 'grpo' else {}))
+
+def _is_original_file(rows)->bool:
+    return isinstance(rows, list) and all(isinstance(r, dict) and {'name', 'stage', 'commands', 'scores'} <= set(r) for r in rows)
+
+def run_original(out:str='runs/original', # where the models go
+                 path:str='nbs/results/original.json', # the summary file (this default: from a clone's top folder)
+                 only:list=None, # names of the rows to run again (default: the rows the file lacks)
+                 redo:bool=False, # run every row again
+                 runs:list=None # the row specs (default: `ORIGINAL_RUNS`)
+                )->list:
+    "Run the original-recipe rows the summary file lacks (or `only`, or all), each row written as it finishes; a row whose start model is missing runs its start row first."
+    path, runs = Path(path), runs or ORIGINAL_RUNS
+    old = json.loads(path.read_text()) if path.exists() else []
+    if not _is_original_file(old):
+        raise ValueError(f'{path} is not a summary run_original wrote (a list of rows with name, stage, commands, scores): nothing replaced; choose another path')
+    rows, specs, done = {r['name']: r for r in old}, {s['name']: s for s in runs}, set()
+    def run(name):
+        s = specs[name]
+        if s['start'] in specs and s['start'] not in done and not (Path(out) / _slug(s['start']) / 'config.json').exists(): run(s['start'])
+        rows[name] = original_run(s, out); done.add(name)
+        atomic_write(path, json.dumps([rows[r['name']] for r in runs if r['name'] in rows], indent=1))
+    for s in runs:
+        if redo or (s['name'] in only if only else s['name'] not in rows):
+            if s['name'] not in done: run(s['name'])
+    return [rows[s['name']] for s in runs if s['name'] in rows]
+
+# %% ../nbs/14_experiments.ipynb #a1b2c3d4
+OURS = {'ours, direct (ttt-tiny)': 'demo.json',
+        'ours, template thoughts (ttt-tiny-think)': 'think.json'}   # a `ttt_pipeline` summary.json each; a missing file is left out
+
+def ours_rows(folder:str='nbs/results', # where the pipeline summaries are
+              files:dict=None # {label: file name} (default: `OURS`)
+             )->list:
+    "Table rows of our own pipeline runs: each stage's exact scores, and the games of the evaluated final model."
+    out = []
+    for label, f in (files or OURS).items():
+        p = Path(folder) / f
+        if not p.exists(): continue
+        info = json.loads(p.read_text())
+        ev = info['stages'].get('evaluate', {})
+        for stage in ('sft', 'dpo', 'grpo'):
+            s = info['stages'].get(stage)
+            if not s or 'scores' not in s: continue
+            final = ev.get('model_evaluated') == s.get('model')
+            sc = ev['headline'] if final else {k: v for k, v in s['scores'].items() if k in ('optimal', 'legal', 'best')}
+            if not final and 'true' in s['scores']: sc = dict(sc, thoughts_true=s['scores']['true'])
+            out.append(dict(name=f"{label}: {stage.upper() if stage == 'sft' else '+ ' + stage.upper()}", stage=stage, data="ttt-nb's own", steps=s.get('steps'),
+                            seconds=s.get('seconds'), commands=[f"ttt_pipeline --out {Path(info.get('final_model', 'runs/demo/x')).parent}" + (f" --thoughts {info['thoughts']}" if info.get('thoughts', 'none') != 'none' else '')],
+                            scores=sc))
+    return out
+
+def original_table(rows:list)->str:
+    "A markdown table of original-recipe rows (and our own, from `ours_rows`): the exact measures of each stage."
+    pct = lambda v: '—' if v is None else f'{v:.2%}'
+    lines = ['| run | labels optimal | steps | optimal | legal | lines lost X / O | vs random as X: win / loss | vs random as O: win / loss | thoughts: present / name the move / true | time |',
+             '|---|---|---|---|---|---|---|---|---|---|']
+    for r in rows:
+        s, d = r['scores'], r.get('data_report') or {}
+        games = 'lines_lost_x' in s
+        th = ' / '.join(pct(s.get(k)) for k in ('thoughts_with_thought', 'thoughts_names_move', 'thoughts_true')) if any(k.startswith('thoughts') for k in s) else '—'
+        lines.append(f"| {r['name']} | {pct(d.get('optimal'))} | {r.get('steps') or '—'} | {pct(s['optimal'])} | {pct(s['legal'])} | "
+                     + (f"{s['lines_lost_x']} / {s['lines_lost_o']} | {pct(s['win_vs_random_x'])} / {pct(s['loss_vs_random_x'])} | "
+                        f"{pct(s['win_vs_random_o'])} / {pct(s['loss_vs_random_o'])} | " if games else '— | — | — | ')
+                     + f"{th} | {(r.get('seconds') or 0) + r.get('eval_seconds', 0):.0f} s |")
     return '\n'.join(lines)

@@ -14,10 +14,10 @@ from .thoughts import check_thought
 
 # %% auto #0
 __all__ = ['LADDER_VALUES', 'SEED_VALUES', 'seed_score', 'seed_score_as_x', 'VALUE_BEST', 'VALUE_OPTIMAL', 'VALUE_STEP',
-           'VALUE_ILLEGAL', 'NEUTRAL', 'ladder_reward', 'seed_reward', 'value_reward', 'REWARDS', 'OLD_REWARD_NAMES',
-           'as_text', 'position_of', 'move_of', 'ladder_score', 'ladder_score_as_x', 'value_score', 'format_score_text',
-           'reward_fn', 'format_reward', 'thought_reward', 'reward_by_name', 'get_rewards', 'top_moves', 'audit_reward',
-           'follower_games', 'reward_grid', 'reward_figure', 'reward_explorer']
+           'VALUE_ILLEGAL', 'NEUTRAL', 'ladder_reward', 'ladder_as_x_reward', 'seed_reward', 'value_reward', 'REWARDS',
+           'OLD_REWARD_NAMES', 'as_text', 'position_of', 'move_of', 'ladder_score', 'ladder_score_as_x', 'value_score',
+           'format_score_text', 'reward_fn', 'format_reward', 'thought_reward', 'reward_by_name', 'get_rewards',
+           'top_moves', 'audit_reward', 'follower_games', 'reward_grid', 'reward_figure', 'reward_explorer']
 
 # %% ../nbs/05_rewards.ipynb #01cbd8da
 def as_text(x)->str:
@@ -107,6 +107,7 @@ def reward_fn(score, # per-move score: (board, side, move) -> float
     return f
 
 ladder_reward = reward_fn(ladder_score, 'ladder_reward')
+ladder_as_x_reward = reward_fn(ladder_score_as_x, 'ladder_as_x_reward')   # the original as it ran: always scored as X
 seed_reward = ladder_reward   # the old name, kept for one release
 value_reward = reward_fn(value_score, 'value_reward')
 
@@ -124,7 +125,7 @@ def thought_reward(prompts, completions, board=None, side=None, **kwargs)->list:
         out.append(1.0 if ok else 0.0)
     return out
 
-REWARDS = dict(value=value_reward, ladder=ladder_reward, format=format_reward, thought=thought_reward)
+REWARDS = dict(value=value_reward, ladder=ladder_reward, ladder_as_x=ladder_as_x_reward, format=format_reward, thought=thought_reward)
 OLD_REWARD_NAMES = dict(seed='ladder')   # old names, still accepted for one release: 'seed' was the ladder's name
 
 def reward_by_name(name:str # a name from REWARDS, or `module.function` with TRL's reward signature
