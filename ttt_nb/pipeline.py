@@ -236,8 +236,8 @@ def comparison_table(runs:dict # {column title: a pipeline summary (`summary.jso
         h = i['stages']['evaluate']['headline']
         return f.format(h[k]) if k in h else '–'
     rows = [('tokens per answer (mean, all 4520 answers)', lambda i: f"{answer_tokens(i['model_name'], i['thoughts']):.1f}")]
-    rows += [(f'time: {s}', lambda i, s=s: f"{i['stages'][s].get('seconds', 0):.0f} s" + (f" ({i['stages'][s]['steps']} steps)" if 'steps' in i['stages'][s] else ''))
-             for s in STAGES]
+    def took(st): return (f"{st['seconds']:.0f} s" if 'seconds' in st else '–') + (f" ({st['steps']} steps)" if 'steps' in st else '')
+    rows += [(f'time: {s}', lambda i, s=s: took(i['stages'].get(s, {}))) for s in STAGES]
     rows += [('time: whole pipeline', lambda i: f"{i['seconds']:.0f} s"), ('value-optimal moves (of 4520)', lambda i: sc(i, 'optimal')),
              ('legal moves', lambda i: sc(i, 'legal')), ('true thoughts', lambda i: sc(i, 'thoughts_true')),
              ('games lost over every opponent line, X / O', lambda i: f"{sc(i, 'lines_lost_x', '{}')} / {sc(i, 'lines_lost_o', '{}')}")]

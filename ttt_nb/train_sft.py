@@ -57,7 +57,7 @@ def run_sft(s:Settings, # settings from `settings('sft', ...)`
         tok.padding_side = 'right'
         kind = answer_kind(ds)
         stop = o.early_stop if o.early_stop is not None else (1.0 if is_tiny(s.model.model_name_or_path) and kind else 0)
-        cbs = callbacks + ([OptimalStop(tok, stop, start=15 if kind != 'thought' else 5, boards=split_positions(held)[0] if held else None,
+        cbs = callbacks + ([OptimalStop(tok, stop, start=15, boards=split_positions(held)[0] if held else None,
                                         thoughts=kind == 'thought')] if stop else [])
         return SFTTrainer(model=model, args=s.args, train_dataset=ds, processing_class=tok, callbacks=cbs, peft_config=peft_config)
     return train_stage(s, data=lambda: sft_data(o.data_files, o.thoughts, skip_bad_rows=o.skip_bad_rows, holdout=held), make_trainer=make, callbacks=callbacks)

@@ -51,7 +51,7 @@ class DPOArgs(StageArgs):
 @dataclass
 class GRPOArgs(StageArgs):
     "GRPO adds the reward functions."
-    reward_funcs: list[str] = field(default_factory=lambda: ['value'], metadata={'help': 'reward functions: value, ladder, format, or module.function (TRL reward signature); comma- or space-separated'})
+    reward_funcs: list[str] = field(default_factory=lambda: ['value'], metadata={'help': 'reward functions: value, ladder, ladder_as_x, format, thought, or module.function (TRL reward signature); comma- or space-separated'})
 
 STAGES = dict(sft=('SFTConfig', SFTArgs, 'ttt-tiny-sft'), dpo=('DPOConfig', DPOArgs, 'ttt-tiny-dpo'), grpo=('GRPOConfig', GRPOArgs, 'ttt-tiny-grpo'))
 ALIASES = dict(model_name='model_name_or_path', num_epochs='num_train_epochs', batch_size='per_device_train_batch_size',
