@@ -13,7 +13,7 @@ from tqdm.auto import tqdm
 import torch
 from .board import *
 from .solver import label_all, nonterminal_positions, best_move, optimal_moves, exact_games, solve, move_values
-from .formats import render_prompt, read_answer, CELL_TAGS, MOVE, STYLES, THINK_OPEN, THINK_CLOSE
+from .formats import render_prompt, render_thought, read_answer, CELL_TAGS, MOVE, STYLES
 from .thoughts import thought_marks
 from .outputs import OwnershipError, atomic_write, check_writable, claim_dir, claim_file, record, mark_file
 from .models import load_model, greedy_moves, generate_moves
@@ -218,7 +218,7 @@ def thought_use(model, tok, texts:dict, # board -> the model's own answer (thoug
         a = read_answer(t)
         if a is None or a.thought is None or a.move not in b.moves or cell_name(a.move) not in a.thought: continue
         free = [c for c in b.moves if c != a.move and cell_name(c) not in a.thought]
-        if free: edits.append((a.move, free[0], render_prompt(b, style) + THINK_OPEN + a.thought.replace(cell_name(a.move), cell_name(free[0])) + THINK_CLOSE + '\n'))
+        if free: edits.append((a.move, free[0], render_prompt(b, style) + render_thought(a.thought.replace(cell_name(a.move), cell_name(free[0]))) + '\n'))
     moves = greedy_moves(model, tok, [p for *_, p in edits], batch_size)
     n = len(edits) or 1
     return dict(positions=len(texts), edited=len(edits), follows=sum(m == new for (_, new, _), m in zip(edits, moves)) / n,

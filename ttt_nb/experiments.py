@@ -150,12 +150,11 @@ def findings_table(rows:list)->str:
 import re, shlex
 from .formats import original_file
 from .datasets import dataset_report, read_jsonl
-from .models import generate_moves
+from .models import TINY, TINY_THINK, EMBEDDED, generate_moves
 from .rewards import move_of, position_of
 from .solver import optimal_moves
 from .evaluate import evaluate_model
 from .pipeline import headline
-from .models import TINY, TINY_THINK
 
 MINIMAX_SFT, MINIMAX_GRPO = 'tictactoe_minimax_20250629_022203.jsonl', 'tictactoe_grpo_from_minimax_20250629_022319.jsonl'
 
@@ -193,7 +192,7 @@ def original_commands(spec:dict, # a row of `ORIGINAL_RUNS`
     "The two command lines that reproduce one row: `$TTT_ORIGINAL_DIR` is the folder of the original's files."
     prog, start_flag, _ = TRAINERS[spec['stage']]
     d, start = f'{out}/{_slug(spec["name"])}', spec['start']
-    start = start if start in (TINY, TINY_THINK) else f'{out}/{_slug(start)}'
+    start = start if start in EMBEDDED else f'{out}/{_slug(start)}'
     train = cli_line(prog, **{start_flag: start}, data_files=f'$TTT_ORIGINAL_DIR/{spec["data"]}', output_dir=d, logs_dir=f'{out}/logs',
                      overwrite=True, **spec.get('train', {}))
     ev = dict(style=spec.get('style', 'player'), thoughts=spec.get('thoughts', False), max_new_tokens=spec.get('max_new_tokens', 512))
@@ -223,7 +222,7 @@ def original_run(spec:dict, # a row of `ORIGINAL_RUNS`
     "Train one row on the original's file (the settings of its command line), then evaluate it exactly."
     prog, start_flag, train = TRAINERS[spec['stage']]
     d, start = Path(out) / _slug(spec['name']), spec['start']
-    start = start if start in (TINY, TINY_THINK) else str(Path(out) / _slug(start))
+    start = start if start in EMBEDDED else str(Path(out) / _slug(start))
     t0 = time.time()
     t = train(**{'model_name' if start_flag != 'path' else 'path': start}, data_files=str(original_file(spec['data'])), output_dir=str(d),
               logs_dir=str(Path(out) / 'logs'), overwrite=True, **spec.get('train', {}))

@@ -13,11 +13,11 @@ from .formats import TAGS, END, CELL_TAGS, PIECE_TAGS, BOARD_START, BOARD_END, P
 from .thoughts import template_words
 
 # %% auto #0
-__all__ = ['TINY', 'TINY_THINK', 'PAD', 'UNK', 'GENERIC_TOKENIZER_CLASSES', 'TINY_CONFIG', 'THINK_CONFIG', 'LORA_SAVED',
-           'EXAMPLE_BOARD', 'DATA_SUFFIXES', 'board_tokens', 'build_tokenizer', 'build_tiny_model', 'is_adapter',
-           'adapter_base', 'is_tiny', 'hardware_defaults', 'torch_dtype', 'ModelError', 'is_local', 'load_tokenizer',
-           'add_tags', 'load_adapter', 'load_model', 'save_model', 'greedy_moves', 'generate_moves', 'lora_config',
-           'lora_config_from', 'merge_lora', 'hub_like', 'model_card', 'write_model_card']
+__all__ = ['TINY', 'TINY_THINK', 'PAD', 'UNK', 'GENERIC_TOKENIZER_CLASSES', 'TINY_CONFIG', 'THINK_CONFIG', 'EMBEDDED',
+           'LORA_SAVED', 'EXAMPLE_BOARD', 'DATA_SUFFIXES', 'board_tokens', 'build_tokenizer', 'build_tiny_model',
+           'is_adapter', 'adapter_base', 'is_tiny', 'hardware_defaults', 'torch_dtype', 'ModelError', 'is_local',
+           'load_tokenizer', 'add_tags', 'load_adapter', 'load_model', 'save_model', 'greedy_moves', 'generate_moves',
+           'lora_config', 'lora_config_from', 'merge_lora', 'hub_like', 'model_card', 'write_model_card']
 
 # %% ../nbs/06_models.ipynb #29d8a16c
 TINY, TINY_THINK = 'ttt-tiny', 'ttt-tiny-think'   # the embedded models: direct answers, and thoughts first
@@ -51,6 +51,7 @@ def build_tokenizer(words:bool=False # also one token per `template_words` entry
 TINY_CONFIG = dict(hidden_size=64, num_hidden_layers=4, num_attention_heads=8, num_key_value_heads=4,
                    intermediate_size=256, tie_word_embeddings=True, max_position_embeddings=2048)
 THINK_CONFIG = dict(TINY_CONFIG, hidden_size=128, intermediate_size=512)   # ttt-tiny-think: twice as wide (see below)
+EMBEDDED = {TINY: TINY_CONFIG, TINY_THINK: THINK_CONFIG}                   # the models built here, not loaded: name -> config
 
 def build_tiny_model(tok=None, # tokenizer (default: `build_tokenizer()`)
                      seed:int=0, # initialisation seed: the same seed gives the same weights
@@ -79,7 +80,7 @@ def adapter_base(folder)->str|None:
 
 def is_tiny(name)->bool:
     "`ttt-tiny`, `ttt-tiny-think`, a local folder holding a model of its size (hidden size <= 512, e.g. a checkpoint of it), or a LoRA adapter of one."
-    if name in (TINY, TINY_THINK): return True
+    if name in EMBEDDED: return True
     p = Path(str(name)).expanduser()
     try:
         if is_adapter(p): return is_tiny(adapter_base(p))
@@ -121,7 +122,7 @@ def load_tokenizer(name:str=TINY, # 'ttt-tiny', a local folder, or a hub id
                   ):
     "The tokenizer for `name`, with the project's tags and `<|end|>` as EOS."
     from transformers import AutoTokenizer, PreTrainedTokenizerFast
-    if name in (TINY, TINY_THINK): tok = build_tokenizer(words=name == TINY_THINK)
+    if name in EMBEDDED: tok = build_tokenizer(words=name == TINY_THINK)
     elif is_local(name):
         d = _tokenizer_dir(Path(name).expanduser())
         cls = json.loads((d / 'tokenizer_config.json').read_text()).get('tokenizer_class')
@@ -156,8 +157,8 @@ def _load_full(name, dtype='auto', trust_remote_code=False, seed=0, attn_impleme
     "`(model, tokenizer)` of ttt-tiny, a saved model or checkpoint folder, or a hub id; on the CPU."
     from transformers import AutoModelForCausalLM
     tok = load_tokenizer(name, trust_remote_code)
-    if name in (TINY, TINY_THINK):
-        model = build_tiny_model(tok, seed=seed, **(THINK_CONFIG if name == TINY_THINK else {})).to(torch_dtype(dtype, tiny=True))
+    if name in EMBEDDED:
+        model = build_tiny_model(tok, seed=seed, **EMBEDDED[name]).to(torch_dtype(dtype, tiny=True))
         model.name_or_path = model.config.name_or_path = name    # what peft records as a LoRA adapter's base
         return model, tok
     path = Path(name).expanduser()
@@ -343,7 +344,7 @@ def model_card(base_model:str, # the model training started from: a hub id, a lo
     files = _names(data)
     meta = ModelCardData(base_model=base_model if hub_like(base_model) else None, tags=['ttt-nb', 'tic-tac-toe', 'trl', stage],
                          datasets=[f for f in files if hub_like(f)] or None, library_name='transformers')
-    src = f'the embedded {base_model} model' if base_model in (TINY, TINY_THINK) else f'`{base_model}`'
+    src = f'the embedded {base_model} model' if base_model in EMBEDDED else f'`{base_model}`'
     used = ', '.join(f'`{f}`' for f in files) if files else "ttt-nb's own data for every position"
     cmd = f'ttt_evaluate --model {repo_id}' + (' --thoughts' if thoughts else '')
     ev = headline or f'Not evaluated yet. `{cmd}` checks its move on every position and plays every game against perfect and random opponents.'

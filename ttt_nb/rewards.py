@@ -9,8 +9,8 @@ import math, warnings
 from .board import *
 from .solver import solve, move_values, optimal_moves, best_move, threats, nonterminal_positions, exact_games
 from .formats import (FormatError, parse_text, parse_answer, extract_move, join_text, render_move, render_prompt,
-                            read_answer, END, MOVE)
-from .thoughts import check_thought
+                            END, MOVE)
+from .thoughts import thought_marks
 
 # %% auto #0
 __all__ = ['LADDER_VALUES', 'SEED_VALUES', 'seed_score', 'seed_score_as_x', 'VALUE_BEST', 'VALUE_OPTIMAL', 'VALUE_STEP',
@@ -120,9 +120,8 @@ def thought_reward(prompts, completions, board=None, side=None, **kwargs)->list:
     "TRL reward for a true thought: 1.0 when the answer's thought names the move played and claims nothing false (`check_thought`), else 0."
     out = []
     for i, (p, c) in enumerate(zip(prompts, completions)):
-        pos, a = position_of(p, board[i] if board is not None else None, side[i] if side is not None else None), read_answer(as_text(c), as_text(p))
-        ok = pos is not None and a is not None and a[0] is not None and a[1] in pos[0].moves and not check_thought(pos[0], a[1], a[0])
-        out.append(1.0 if ok else 0.0)
+        pos = position_of(p, board[i] if board is not None else None, side[i] if side is not None else None)
+        out.append(float(pos is not None and thought_marks(pos[0], as_text(c), as_text(p)).get('all_true', 0)))
     return out
 
 REWARDS = dict(value=value_reward, ladder=ladder_reward, ladder_as_x=ladder_as_x_reward, format=format_reward, thought=thought_reward)

@@ -199,10 +199,11 @@ def thought_ok(b:Board, m:int, text:str)->bool:
     return not check_thought(b, m, text)
 
 def thought_marks(b:Board, # the position
-                  answer:str # a model's whole answer: `<player_think>` thought, then the move
+                  answer:str, # a model's whole answer: `<player_think>` thought, then the move
+                  prompt:str='' # its prompt, when the answer may begin inside it (as `read_answer` takes it)
                  )->dict: # 1 for each share the answer counts in: with_thought, names_move, all_true, exact ({} when ill-formed)
     "What one answer scores: a well-formed thought before a legal move, naming that move, with only true claims, word for word a template."
-    th, m = read_answer(answer) or (None, None)
+    th, m = read_answer(answer, prompt) or (None, None)
     if th is None or m is None or m not in b.moves: return {}
     problems = check_thought(b, m, th)
     return dict(with_thought=1, names_move=int(not any('name' in p or 'mention' in p for p in problems)), all_true=int(not problems),

@@ -8,7 +8,7 @@ import hashlib, json, os, re
 from pathlib import Path
 from .formats import split_text
 from .datasets import load_rows, sft_rows, to_dataset, drop_held_out, split_positions, DataError
-from .models import TINY, TINY_THINK, TINY_CONFIG, THINK_CONFIG, load_tokenizer, is_tiny
+from .models import TINY, TINY_THINK, EMBEDDED, load_tokenizer, is_tiny
 from .outputs import record, atomic_write
 from .trainers import (Settings, settings, given, split_files, train_stage, stage_cli, held_out, OptimalStop, position_scores, thought_scores,
                              read_config, recipe_path)
@@ -92,9 +92,8 @@ def sft_model_dir(model:str=TINY, # the model to fine-tune: the tiny one, a hub 
     "`model` SFT-trained on every position with its recipe: from the cache, or trained now (minutes for the tiny model on a CPU)."
     thoughts = thoughts or ('template' if model == TINY_THINK else 'none')
     recipe = read_config(recipe_path('sft', model))
-    tiny = model in (TINY, TINY_THINK)
-    key = json.dumps([load_tokenizer(model).get_vocab(), THINK_CONFIG if model == TINY_THINK else TINY_CONFIG, recipe] if tiny else [model, recipe],
-                     sort_keys=True) + ('' if thoughts == 'none' else thoughts)
+    key = json.dumps([load_tokenizer(model).get_vocab(), EMBEDDED[model], recipe, thoughts] if model in EMBEDDED else [model, recipe, thoughts],
+                     sort_keys=True)
     name = {TINY: 'tiny', TINY_THINK: 'tiny-think'}.get(model) or re.sub(r'[^A-Za-z0-9._-]+', '--', str(model).strip('/'))
     d = cache_dir() / f"{name}-sft-{hashlib.sha1(key.encode()).hexdigest()[:8]}"
     if retrain or not (d / 'scores.json').exists():

@@ -13,7 +13,7 @@ from .solver import label_all
 from .formats import render_prompt
 from .thoughts import thought_marks
 from .datasets import DataError, holdout_classes, recorded_holdout
-from .models import TINY, TINY_THINK, is_tiny, is_local, load_model, greedy_moves, generate_moves, hardware_defaults, lora_config_from, merge_lora, write_model_card
+from .models import TINY, TINY_THINK, EMBEDDED, is_tiny, is_local, load_model, greedy_moves, generate_moves, hardware_defaults, lora_config_from, merge_lora, write_model_card
 from .logs import TrainingLog, LogError
 from .outputs import check_claim, check_clear, claim_dir, clear_dir, record, manifest, OwnershipError
 
@@ -197,7 +197,7 @@ def check_values(s:dict # settings by field name
 # %% ../nbs/07a_trainers.ipynb #1eb5dcd6
 def check_model_name(name:str):
     "A model name must be ttt-tiny, a saved folder, or look like a hub id (`org/name`); a missing folder is an error now, not after the data loads."
-    if name in (TINY, TINY_THINK): return
+    if name in EMBEDDED: return
     p = Path(str(name)).expanduser()
     if p.exists():
         if not p.is_dir() or not ((p / 'config.json').exists() or (p / 'adapter_config.json').exists()):
@@ -313,8 +313,9 @@ class OptimalStop(TrainerCallback):
     def _met(self, s): return s['optimal'] >= self.target and (not self.thoughts or s['true'] >= self.target)
     def _scores(self, model, every:bool):
         if not self.thoughts: return position_scores(model, self.tok, self.style, boards=self.boards)
+        if every: return thought_scores(model, self.tok, self.style, boards=self.boards)
         bs = sorted(self.boards) if self.boards else [l.board for l in label_all()]
-        return thought_scores(model, self.tok, self.style, boards=None if every and not self.boards else set(bs if every else bs[::self.sample]))
+        return thought_scores(model, self.tok, self.style, boards=set(bs[::self.sample]))
     def on_epoch_end(self, args, state, control, model=None, **kw):
         if state.epoch is None or state.epoch + 1e-9 < self.start: return
         s = dict(self._scores(model, every=not self.thoughts), every=not self.thoughts)
