@@ -217,7 +217,8 @@ from .formats import CELL_TAGS, MOVE, parse_answer
 @torch.no_grad()
 def greedy_moves(model, tok, prompts:list, # prompts ending where the answer starts (e.g. after `<|player|>X\n`)
                  batch_size:int=512, # prompts per forward pass
-                 require_move:bool=True # None unless greedy decoding starts with `<|move|>`; False: read the cell after a forced `<|move|>`
+                 require_move:bool=True, # None unless greedy decoding starts with `<|move|>`; False: read the cell after a forced `<|move|>`
+                 among_cells:bool=False # after a forced `<|move|>`, the most likely of the nine cells (how a model trained with the environment writing `<|move|>` is played)
                 )->list: # the greedy cell (0..8) per prompt, or None when greedy decoding would not write a move
     "Greedy move of a direct-answer model, one forward pass per batch."
     move_id, cells = tok.convert_tokens_to_ids(MOVE), tok.convert_tokens_to_ids(list(CELL_TAGS))
@@ -231,6 +232,7 @@ def greedy_moves(model, tok, prompts:list, # prompts ending where the answer sta
             pos = (enc['attention_mask'].cumsum(-1) - 1).clamp(min=0)
             logits = model(**enc, position_ids=pos, logits_to_keep=2).logits
             first, second = logits[:, 0].argmax(-1).tolist(), logits[:, 1].argmax(-1).tolist()
+            if among_cells: out += logits[:, 1, cells].argmax(-1).tolist(); continue
             out += [cell_of.get(s) if f == move_id or not require_move else None for f, s in zip(first, second)]
     finally:
         model.train(was_training); tok.padding_side = side

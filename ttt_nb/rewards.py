@@ -14,10 +14,11 @@ from .thoughts import thought_marks
 
 # %% auto #0
 __all__ = ['LADDER_VALUES', 'SEED_VALUES', 'seed_score', 'seed_score_as_x', 'VALUE_BEST', 'VALUE_OPTIMAL', 'VALUE_STEP',
-           'VALUE_ILLEGAL', 'NEUTRAL', 'ladder_reward', 'ladder_as_x_reward', 'seed_reward', 'value_reward', 'REWARDS',
-           'OLD_REWARD_NAMES', 'as_text', 'position_of', 'move_of', 'ladder_score', 'ladder_score_as_x', 'value_score',
-           'format_score_text', 'reward_fn', 'format_reward', 'thought_reward', 'reward_by_name', 'get_rewards',
-           'top_moves', 'audit_reward', 'follower_games', 'reward_grid', 'reward_figure', 'reward_explorer']
+           'VALUE_ILLEGAL', 'NEUTRAL', 'ladder_reward', 'ladder_as_x_reward', 'seed_reward', 'value_reward', 'OUTCOMES',
+           'REWARDS', 'OLD_REWARD_NAMES', 'as_text', 'position_of', 'move_of', 'ladder_score', 'ladder_score_as_x',
+           'value_score', 'format_score_text', 'reward_fn', 'format_reward', 'thought_reward', 'log_outcomes',
+           'result_reward', 'move_value_reward', 'reward_by_name', 'get_rewards', 'top_moves', 'audit_reward',
+           'follower_games', 'reward_grid', 'reward_figure', 'reward_explorer']
 
 # %% ../nbs/05_rewards.ipynb #01cbd8da
 def as_text(x)->str:
@@ -124,7 +125,29 @@ def thought_reward(prompts, completions, board=None, side=None, **kwargs)->list:
         out.append(float(pos is not None and thought_marks(pos[0], as_text(c), as_text(p)).get('all_true', 0)))
     return out
 
-REWARDS = dict(value=value_reward, ladder=ladder_reward, ladder_as_x=ladder_as_x_reward, format=format_reward, thought=thought_reward)
+OUTCOMES = ('win', 'draw', 'loss', 'illegal')
+
+def log_outcomes(outcome:list, # per game: 'win', 'draw', 'loss' or 'illegal'
+                 log_metric=None # TRL's `log_metric(name, value)`, handed to every reward function
+                ):
+    "Log the shares of won, drawn, lost and illegally ended games (`games/win`, ...); an illegal move counts as a loss too."
+    if not log_metric or not outcome: return
+    n = len(outcome)
+    for k in OUTCOMES: log_metric(f'games/{k}', sum(o == k or (k == 'loss' and o == 'illegal') for o in outcome) / n)
+
+def result_reward(prompts, completions, result=None, outcome=None, log_metric=None, **kwargs)->list:
+    "TRL reward for whole games (`--episode game`): the result from the model's side, win 1, draw 0, loss or illegal move -1."
+    log_outcomes(outcome, log_metric)
+    return [NEUTRAL] * len(completions) if result is None else [float(r) for r in result]
+
+def move_value_reward(prompts, completions, move_value=None, outcome=None, log_metric=None, **kwargs)->list:
+    "TRL reward for whole games scored by the verifier instead of the result: the mean `value_score` of the model's moves."
+    log_outcomes(outcome, log_metric)
+    return [NEUTRAL] * len(completions) if move_value is None else [float(v) for v in move_value]
+result_reward.game = move_value_reward.game = True   # they read what a game rollout returns; the others read one move
+
+REWARDS = dict(value=value_reward, ladder=ladder_reward, ladder_as_x=ladder_as_x_reward, format=format_reward, thought=thought_reward,
+               result=result_reward, move_value=move_value_reward)
 OLD_REWARD_NAMES = dict(seed='ladder')   # old names, still accepted for one release: 'seed' was the ladder's name
 
 def reward_by_name(name:str # a name from REWARDS, or `module.function` with TRL's reward signature
@@ -149,7 +172,6 @@ def get_rewards(names='value' # names or dotted paths: one comma-separated strin
     out = [reward_by_name(n.strip()) for item in items for n in str(item).split(',') if n.strip()]
     if not out: raise ValueError('no reward named: use e.g. --reward value or --reward value,format')
     return out
-
 
 # %% ../nbs/05_rewards.ipynb #c89391ff
 def top_moves(score, b:Board, side:str=None)->set:

@@ -6,10 +6,12 @@
 from __future__ import annotations
 from .datasets import load_rows, grpo_rows, to_dataset, drop_held_out, DataError
 from .rewards import get_rewards
-from .trainers import Settings, settings, given, split_files, train_stage, stage_cli, held_out
+from .models import TINY_THINK
+from .games import GameRollout, GameError, parse_opponent, game_data, exact_play
+from .trainers import Settings, settings, given, split_files, train_stage, stage_cli, held_out, unseen_classes, base_model_of, Measure, TrainError
 
 # %% auto #0
-__all__ = ['grpo_data', 'run_grpo', 'train_grpo', 'ttt_train_grpo']
+__all__ = ['GAME_OPTIONS', 'grpo_data', 'check_games', 'ExactPlay', 'run_grpo', 'train_grpo', 'ttt_train_grpo']
 
 # %% ../nbs/10_grpo.ipynb #6dc0dadb
 def grpo_data(data_files=None, # JSONL path(s), comma-separated or a list; None: our prompts for every position
@@ -26,16 +28,50 @@ def grpo_data(data_files=None, # JSONL path(s), comma-separated or a list; None:
 
 
 # %% ../nbs/10_grpo.ipynb #90580c34
+GAME_OPTIONS = ('opponent', 'game_start', 'cells_only')   # the settings that mean something with --episode game only
+
+def check_games(s:Settings):
+    "Refuse, before anything loads, a bad `--opponent` and game options given for per-move episodes."
+    o = s.ours
+    if o.episode == 'move':
+        if given := [k for k in GAME_OPTIONS if k in s.explicit]: raise TrainError(f'--{given[0]} plays whole games: add --episode game')
+        return
+    try: parse_opponent(o.opponent)
+    except GameError as e: raise TrainError(str(e)) from None
+    if o.cells_only and o.thoughts != 'none': raise TrainError('--cells_only: the model writes only the cell, so it cannot think first (--thoughts none)')
+
+class ExactPlay(Measure):
+    "Measure `exact_play` before training and every `every` steps; log it as `play/<key>` and keep it in `history`."
+    def __init__(self, tok, every:int, cells_only:bool=False, thinks:bool=False, unseen:frozenset=None):
+        self.tok, self.every, self.kw, self.history = tok, every, dict(cells_only=cells_only, thinks=thinks, unseen=unseen or None), []
+    def _measure(self, model, state):
+        s = exact_play(model, self.tok, **self.kw)
+        self.history.append(dict(step=state.global_step, **s))
+        if self.trainer is not None: self.trainer.log({f'play/{k}': v for k, v in s.items()})
+    def on_train_begin(self, args, state, control, model=None, **kw): self._measure(model, state)
+    def on_step_end(self, args, state, control, model=None, **kw):
+        if state.global_step % self.every == 0: self._measure(model, state)
+
+# %% ../nbs/10_grpo.ipynb #dfcf6e00
 def run_grpo(s:Settings, # settings from `settings('grpo', ...)`
              callbacks:list=None # extra TrainerCallbacks
             ):
-    "GRPO with TRL's `GRPOTrainer` and our reward functions on parsed settings; returns the trainer."
+    "GRPO with TRL's `GRPOTrainer` and our reward functions on parsed settings, per move or on whole games; returns the trainer."
     from trl import GRPOTrainer
-    o = s.ours
+    check_games(s)
+    o, game = s.ours, s.ours.episode == 'game'
+    rollout = GameRollout(o.opponent, held_out(s), o.cells_only) if game else None
+    thinks = o.thoughts != 'none' or base_model_of(s.model.model_name_or_path) == TINY_THINK
     def make(model, tok, ds, callbacks, peft_config):
+        if o.measure_steps: callbacks = callbacks + [ExactPlay(tok, o.measure_steps, o.cells_only, thinks, unseen_classes(s))]
         return GRPOTrainer(model=model, reward_funcs=get_rewards(o.reward_funcs), args=s.args, train_dataset=ds, processing_class=tok,
-                           callbacks=callbacks, peft_config=peft_config)
-    return train_stage(s, data=lambda: grpo_data(o.data_files, o.thoughts, skip_bad_rows=o.skip_bad_rows, holdout=held_out(s)), make_trainer=make, callbacks=callbacks)
+                           callbacks=callbacks, peft_config=peft_config, rollout_func=rollout)
+    def data():
+        if game and not o.data_files: return game_data(o.game_start, held_out(s), n=s.args.generation_batch_size // s.args.num_generations)
+        return grpo_data(o.data_files, o.thoughts, skip_bad_rows=o.skip_bad_rows, holdout=held_out(s))
+    t = train_stage(s, data=data, make_trainer=make, callbacks=callbacks)
+    t.rollout = rollout
+    return t
 
 def train_grpo(model_name:str=None, # the model to start from: usually an SFT (or DPO) checkpoint (None: the config's, else ttt-tiny)
                data_files=None, # JSONL file(s) with a prompt column (None: the config's, else our prompts for every position)

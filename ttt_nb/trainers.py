@@ -21,10 +21,10 @@ from .outputs import check_claim, check_clear, claim_dir, clear_dir, record, man
 __all__ = ['STAGES', 'ALIASES', 'STAGE_ALIASES', 'RULES', 'MODEL_ENV', 'StageArgs', 'SFTArgs', 'DPOArgs', 'GRPOArgs',
            'configs_dir', 'TrainError', 'read_config', 'base_model_of', 'recipe_path', 'cli_error', 'config_class',
            'stage_parser', 'split_files', 'check_values', 'check_model_name', 'check_trackers', 'hub_token',
-           'check_settings', 'Settings', 'given', 'settings', 'position_scores', 'thought_scores', 'OptimalStop',
-           'last_complete_checkpoint', 'is_main_process', 'prepare_output_dir', 'claim_output_dir', 'QuietProgress',
-           'quiet_console', 'card', 'held_out', 'unseen_classes', 'finish', 'load_stage_model', 'train_stage',
-           'report_saved', 'quick_exit', 'stage_cli', 'notebook_model']
+           'check_settings', 'Settings', 'given', 'settings', 'position_scores', 'thought_scores', 'Measure',
+           'OptimalStop', 'last_complete_checkpoint', 'is_main_process', 'prepare_output_dir', 'claim_output_dir',
+           'QuietProgress', 'quiet_console', 'card', 'held_out', 'unseen_classes', 'finish', 'load_stage_model',
+           'train_stage', 'report_saved', 'quick_exit', 'stage_cli', 'notebook_model']
 
 # %% ../nbs/07a_trainers.ipynb #9c936d09
 @dataclass
@@ -50,8 +50,13 @@ class DPOArgs(StageArgs):
 
 @dataclass
 class GRPOArgs(StageArgs):
-    "GRPO adds the reward functions."
-    reward_funcs: list[str] = field(default_factory=lambda: ['value'], metadata={'help': 'reward functions: value, ladder, ladder_as_x, format, thought, or module.function (TRL reward signature); comma- or space-separated'})
+    "GRPO adds the reward functions and whole games (the games notebook)."
+    reward_funcs: list[str] = field(default_factory=lambda: ['value'], metadata={'help': 'reward functions: value, ladder, ladder_as_x, format, thought (one move), result, move_value (whole games), or module.function (TRL reward signature); comma- or space-separated; default with --episode game: result'})
+    episode: Literal['move', 'game'] = field(default='move', metadata={'help': "move: each prompt is one position and the reward scores the move; game: whole games from each prompt's start against --opponent (TRL's rollout_func)"})
+    opponent: str = field(default='random', metadata={'help': '--episode game: random, perfect (random among optimal moves), fixed (the solver\'s one move), mixed:EPS (that share random, else perfect) or self[:N] (the policy, or a copy refreshed every N steps)'})
+    game_start: Literal['empty', 'all'] = field(default='empty', metadata={'help': '--episode game: from the empty board (as X and as O), or from every position with a move (held-out classes excluded)'})
+    cells_only: bool = field(default=False, metadata={'help': '--episode game: the environment writes <|move|> and <|end|>, the model only picks the cell (for a model that has never seen the format)'})
+    measure_steps: int = field(default=0, metadata={'help': 'measure exactly every N steps (all 4520 positions, every opponent line) and log it; 0: off'})
 
 STAGES = dict(sft=('SFTConfig', SFTArgs, 'ttt-tiny-sft'), dpo=('DPOConfig', DPOArgs, 'ttt-tiny-dpo'), grpo=('GRPOConfig', GRPOArgs, 'ttt-tiny-grpo'))
 ALIASES = dict(model_name='model_name_or_path', num_epochs='num_train_epochs', batch_size='per_device_train_batch_size',
@@ -177,7 +182,8 @@ RULES = dict(max_steps=(lambda v: v == -1 or v >= 1, 'a positive number of steps
              num_generations=(lambda v: v >= 2, 'at least 2 (a group to compare)'),
              max_completion_length=(lambda v: v >= 1, 'a positive number of tokens'),
              early_stop=(lambda v: 0 <= v <= 1, 'a share between 0 (off) and 1'),
-             holdout=(lambda v: 0 <= v < 1, 'a share of the symmetry classes, at least 0 and below 1'))
+             holdout=(lambda v: 0 <= v < 1, 'a share of the symmetry classes, at least 0 and below 1'),
+             measure_steps=(lambda v: v >= 0, 'zero (off) or a positive number of steps'))
 
 def _flag(k:str)->str:
     old = [a for a, b in ALIASES.items() if b == k and a not in STAGE_ALIASES]
@@ -222,7 +228,10 @@ def check_settings(kind:str, ours, args, model):
     check_trackers(args.report_to)
     if kind == 'grpo':
         from ttt_nb.rewards import get_rewards
-        get_rewards(ours.reward_funcs)
+        fs = get_rewards(ours.reward_funcs)
+        game, move = [f.__name__ for f in fs if getattr(f, 'game', False)], [f.__name__ for f in fs if hasattr(f, 'score')]
+        if ours.episode == 'move' and game: raise TrainError(f"--reward_funcs {','.join(ours.reward_funcs)}: {', '.join(game)} scores whole games: add --episode game")
+        if ours.episode == 'game' and move: raise TrainError(f"--reward_funcs {','.join(ours.reward_funcs)}: {', '.join(move)} scores one move, not a game: use result or move_value with --episode game")
         if args.use_vllm and importlib.util.find_spec('vllm') is None: raise TrainError('--use_vllm needs vLLM on a GPU machine: pip install vllm')
     if args.push_to_hub and not hub_token(args):
         raise TrainError('--push_to_hub needs a hub token: run `hf auth login` (or set HF_TOKEN) first')
@@ -264,6 +273,7 @@ def settings(kind:str, # 'sft', 'dpo' or 'grpo'
     if 'num_train_epochs' in explicit and 'max_steps' not in explicit: s['max_steps'] = -1   # epochs asked for: not the recipe's step count
     if 'save_steps' in explicit and 'save_strategy' not in explicit: s['save_strategy'] = 'steps'   # a step interval asked for
     if s.get('max_length') == 0: s['max_length'] = None
+    if s.get('episode') == 'game' and 'reward_funcs' not in explicit: s['reward_funcs'] = ['result']   # the recipe's per-move reward cannot score a game
     if isinstance(s.get('reward_funcs'), str): s['reward_funcs'] = [s['reward_funcs']]
     check_values(s)
     try: ours, args, margs = parser.parse_dict(s)
@@ -301,9 +311,12 @@ def thought_scores(model, tok, # a model that writes a thought, then its move
         out['true'] += marks.get('all_true', 0); out['exact'] += marks.get('exact', 0)
     return dict(positions=n, **{k: v / n for k, v in out.items()})
 
-class OptimalStop(TrainerCallback):
+class Measure(TrainerCallback):
+    "A callback that measures the model during training and logs through the trainer (`train_stage` sets `trainer`), so the log file and every tracker get it."
+    trainer = None
+
+class OptimalStop(Measure):
     "Measure exact scores each epoch (from `start` on) and log them through the trainer; stop when the optimal share (and, for thoughts, the true share) reaches `target`."
-    trainer = None   # set by `train_stage`: logging goes through `trainer.log`, to the log file and every tracker
     def __init__(self, tok, target:float=0.995, start:int=1, style:str='player',
                  boards:set=None, # measure only these positions (with a hold-out: the seen ones, so stopping never looks at the others)
                  thoughts:bool=False, # the model thinks first: `thought_scores` on a sample each epoch, on every position once the sample is perfect
@@ -438,7 +451,7 @@ def train_stage(s:Settings, # parsed and checked settings
     trainer = make_trainer(model=model, tok=tok, ds=ds, callbacks=[log] + list(callbacks or []), peft_config=lora_config_from(s.model, model))
     quiet_console(trainer)
     for cb in trainer.callback_handler.callbacks:
-        if isinstance(cb, OptimalStop): cb.trainer = trainer
+        if isinstance(cb, Measure): cb.trainer = trainer
     trainer.create_model_card = lambda *args, **kw: card(s) if trainer.is_world_process_zero() else None   # TRL's card says "fine-tuned version of None"
     trainer.train(resume_from_checkpoint=resume)
     finish(trainer, tok, s)
