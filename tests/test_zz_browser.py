@@ -4,9 +4,14 @@ test_notebooks.py runs the notebooks' code in a bare kernel, which renders nothi
 ipywidgets or plotly JupyterLab extensions, a JupyterLab upgrade) would pass it, and the board would not show for
 anyone. Here `jupyter lab` serves a copy of nbs/ (so saving never dirties the repo) and
 tools/browser/run_notebook.mjs (Playwright driving the system Chromium) opens each notebook, runs all cells and
-saves; on 12_play it then clicks an empty cell of the board and waits for the model's reply and for the
-thought that model (one that thinks) wrote for it, shown beside the board. The saved copy must
-have every code cell executed and no error output; screenshots go to $TTT_ARTIFACTS (default runs/ci-artifacts/).
+saves. On 12_play it then plays the last board by clicks, as a person does: one click, the model's reply and the
+thought that model (one that thinks) wrote for it beside the board; then on to the end of the game, "new game", and
+"you play" switched to O. On 05_rewards it clicks two moves into the reward explorer, resets it and types a finished
+board. After each step the page's cells (their text in the DOM) must equal the board the kernel holds (read from the
+widget's variable in the kernel), and the figures beside the board must be the current ones (none after a new game
+or on a finished board): JupyterLab's button view keeps a label that is set to '', which once left the last game's
+marks on the page. The saved copy must have every code cell executed and no error output; screenshots (the board
+before and after each step) go to $TTT_ARTIFACTS (default runs/ci-artifacts/).
 
 Every notebook runs here, the training ones included. The file name makes pytest run it after test_notebooks.py,
 which trained the tiny model once into this session's $TTT_CACHE (tests/conftest.py): the JupyterLab server
@@ -20,6 +25,7 @@ from browser_tools import BROWSER, ROOT, node as _node
 from ttt_nb.formats import original_dir
 
 NBS = sorted(p.stem for p in (ROOT / 'nbs').glob('*.ipynb') if not p.name.startswith('_'))
+WIDGETS = {'12_play': '--board=g', '05_rewards': '--explorer=explorer'}   # the boards played by clicks, and their variables
 
 def _free_port():
     with socket.socket() as s:
@@ -61,14 +67,15 @@ def lab(tmp_path_factory):
 @pytest.mark.parametrize('name', NBS)
 def test_notebook_in_browser(lab, name, tmp_path):
     node, (url, root, server_log) = _node(), lab
-    nb, shot, board = f'nbs/{name}.ipynb', tmp_path / f'browser-{name}.png', name == '12_play'
+    nb, shot = f'nbs/{name}.ipynb', tmp_path / f'browser-{name}.png'
+    widget = WIDGETS.get(name)   # the flag naming the variable that holds the notebook's last board in the kernel
     t = time.time()
-    r = subprocess.run([node, str(BROWSER / 'run_notebook.mjs'), url, nb, str(shot)] + (['--board'] if board else []),
+    r = subprocess.run([node, str(BROWSER / 'run_notebook.mjs'), url, nb, str(shot)] + ([widget] if widget else []),
                        capture_output=True, text=True, timeout=900)
     print(r.stdout[-5000:], r.stderr[-5000:], f'browser run: {time.time() - t:.0f} s', sep='\n')
     arts = Path(os.environ.get('TTT_ARTIFACTS') or ROOT / 'runs' / 'ci-artifacts')
     arts.mkdir(parents=True, exist_ok=True)
-    for f, dest in ((shot, shot.name), (server_log, 'browser-jupyter.log')):
+    for f, dest in [(server_log, 'browser-jupyter.log')] + [(f, f.name) for f in tmp_path.glob(f'browser-{name}*.png')]:
         if f.exists(): shutil.copy(f, arts / dest)  # also after a failure: the script screenshots the page as it was
     assert r.returncode == 0, f'run_notebook.mjs failed on {nb}:\n{r.stdout[-3000:]}\n{r.stderr[-3000:]}'
 
@@ -79,5 +86,8 @@ def test_notebook_in_browser(lab, name, tmp_path):
         assert c['execution_count'] is not None, f'{nb} saved: a code cell did not run: {src}'
         errs = [f"{o['ename']}: {o['evalue']}" for o in c['outputs'] if o['output_type'] == 'error']
         assert not errs, f'{nb} saved: {src} raised {errs}'
-    png = (arts / shot.name).read_bytes()
-    assert png.startswith(b'\x89PNG\r\n\x1a\n') and len(png) > 1000, 'screenshot is not a PNG'
+    shots = [shot.name] + [f'browser-{name}-{s}.png' for s in {'12_play': ('start', 'end', 'new-game', 'side-O'),
+                                                             '05_rewards': ('explorer-moves', 'explorer-reset', 'explorer-finished')}.get(name, ())]
+    for s in shots:
+        png = (arts / s).read_bytes()
+        assert png.startswith(b'\x89PNG\r\n\x1a\n') and len(png) > 1000, f'{s} is not a PNG'

@@ -8,9 +8,10 @@ from functools import lru_cache
 import random
 
 # %% auto #0
-__all__ = ['X', 'O', 'EMPTY', 'LINES', 'CENTRE', 'CORNERS', 'EDGES', 'SYMMETRIES', 'BoardError', 'other', 'cell_name',
-           'cell_index', 'cell_kind', 'Board', 'check_board', 'is_valid', 'transform', 'transform_move', 'symmetries',
-           'canonical', 'board_html', 'random_move', 'random_game_board']
+__all__ = ['X', 'O', 'EMPTY', 'LINES', 'CENTRE', 'CORNERS', 'EDGES', 'SYMMETRIES', 'PIECE_COLOURS', 'FREE_CELL', 'BoardError',
+           'other', 'cell_name', 'cell_index', 'cell_kind', 'Board', 'check_board', 'is_valid', 'transform',
+           'transform_move', 'symmetries', 'canonical', 'board_html', 'winning_line', 'board_buttons', 'draw_buttons',
+           'random_move', 'random_game_board']
 
 # %% ../nbs/00_board.ipynb #059f3c63
 X, O, EMPTY = 'X', 'O', '.'
@@ -167,6 +168,8 @@ def canonical(b:Board)->Board:
     return min(symmetries(Board(b)))
 
 # %% ../nbs/00_board.ipynb #94bd642c
+PIECE_COLOURS = {X: '#0072B2', O: '#D55E00'}   # blue and vermillion (Okabe-Ito): told apart with any colour vision
+
 def board_html(b:Board, # board to draw
                marks:dict=None, # optional {cell: css colour} to highlight cells
                labels:dict=None, # optional {cell: small text} shown in empty cells
@@ -174,7 +177,7 @@ def board_html(b:Board, # board to draw
               )->str:
     "An HTML table that draws `b`."
     marks, labels = marks or {}, labels or {}
-    colour = {X: '#1f77b4', O: '#d62728', EMPTY: '#999'}
+    colour = {**PIECE_COLOURS, EMPTY: '#999'}
     td = (f'width:{size}px;height:{size}px;border:1px solid #444;text-align:center;vertical-align:middle;'
           f'font:bold {size*2//3}px monospace;padding:0')
     rows = []
@@ -190,6 +193,43 @@ def board_html(b:Board, # board to draw
 
 def _board_repr_html(self): return board_html(self)
 Board._repr_html_ = _board_repr_html
+
+# %% ../nbs/00_board.ipynb #c57c8a7e
+FREE_CELL = '\u00a0'   # a free cell's button label: never '', which the page would not draw
+
+def winning_line(b:Board)->tuple:
+    "The three cells of a line that a side holds on `b` (() when no one has won)."
+    return next((l for l in LINES if b[l[0]] != EMPTY and b[l[0]] == b[l[1]] == b[l[2]]), ())
+
+_BOARD_CSS = ('<style>.ttt-board .jupyter-button{padding:0;line-height:1;border-radius:6px}'
+              '.ttt-board .jupyter-button:disabled{opacity:1;cursor:default}'
+              '.ttt-board .jupyter-button:enabled:hover{filter:brightness(0.92)}</style>')
+
+def board_buttons(size:int=56 # a cell's side in pixels
+                 )->tuple:
+    "A clickable board: (grid box, its nine ipywidgets `Button`s, row-major); draw on them with `draw_buttons`."
+    import ipywidgets as W
+    buttons = [W.Button(description=FREE_CELL, tooltip=cell_name(i), layout=W.Layout(width=f'{size}px', height=f'{size}px', margin='0'),
+                        style=dict(font_size=f'{size * 3 // 5}px', font_weight='bold')) for i in range(9)]
+    css = W.HTML(_BOARD_CSS, layout=W.Layout(display='none'))   # the style rules only: takes no room
+    grid = W.GridBox(buttons + [css], layout=W.Layout(grid_template_columns=f'repeat(3, {size}px)', grid_gap='4px', width='max-content'))
+    grid.add_class('ttt-board')
+    return grid, buttons
+
+def draw_buttons(buttons:list, # the nine buttons of `board_buttons`
+                 b:Board, # the board to draw
+                 playable:bool=True, # free cells may be clicked (False: none may)
+                 last:int=None # the last move, outlined
+                ):
+    "Draw `b` on the buttons: X and O in `PIECE_COLOURS`, free cells labelled `FREE_CELL`, the last move outlined, a winning line shaded."
+    b, line = Board(b), winning_line(Board(b))
+    for i, btn in enumerate(buttons):
+        free = b[i] == EMPTY
+        btn.description = FREE_CELL if free else b[i]
+        btn.disabled = not (free and playable and not b.over)
+        btn.style.text_color = PIECE_COLOURS.get(b[i], '#444')
+        btn.style.button_color = '#FFE08A' if i in line else '#DCEBFA' if not btn.disabled else '#F2F2F2' if free else 'white'
+        btn.layout.border = '3px solid #333' if i == last else '1px solid #AAA'
 
 # %% ../nbs/00_board.ipynb #8a1d26e9
 def random_move(b:Board, # a board with at least one legal move

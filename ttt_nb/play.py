@@ -14,7 +14,7 @@ from .evaluate import model_table
 
 # %% auto #0
 __all__ = ['Player', 'SolverPlayer', 'RandomPlayer', 'thinks_first', 'ModelPlayer', 'probs_figure', 'thought_html', 'play_widget',
-           'play_game', 'game_figure', 'watch_widget', 'terminal_game', 'ttt_play']
+           'play_game', 'game_result', 'game_figure', 'versus_solver', 'watch_widget', 'terminal_game', 'ttt_play']
 
 # %% ../nbs/12_play.ipynb #251a127b
 class Player:
@@ -97,22 +97,25 @@ def thought_html(player:Player)->str:
     said = html.escape(player.last_thought) if player.last_thought else '<i>no thought it could read</i>'
     return f'<b>{html.escape(player.name)} thinks:</b> {said}'
 
+def _result_html(result:str, human:str)->str:
+    "The end of a game, large: your win in your colour, the rest in dark grey."
+    col = PIECE_COLOURS[human] if result.startswith('you win') else '#333'
+    return f'<span style="font-size:1.4em;font-weight:bold;color:{col}">{html.escape(result)}</span>'
+
 def play_widget(player:Player, # the opponent: a ModelPlayer, SolverPlayer or RandomPlayer
                 human:str='X' # your side: 'X' moves first
                ):
     "An ipywidgets game against `player`, with its move probabilities (and its thought, if it thinks) shown before each of its moves."
     import ipywidgets as W
     st = dict(b=Board.empty(), history=[], human=human, result=None)
-    cells = [W.Button(layout=W.Layout(width='54px', height='54px')) for _ in range(9)]
+    grid, cells = board_buttons(64)
     status, out, thought = W.HTML(), W.Output(), W.HTML(layout=W.Layout(width='330px'))
     thought.add_class('ttt-thought')
     side = W.ToggleButtons(options=['X', 'O'], value=human, description='you play')
     def draw():
         b = st['b']
-        for i, c in enumerate(cells):
-            c.description = b[i] if b[i] != EMPTY else ''
-            c.disabled = bool(st['result']) or b[i] != EMPTY or b.turn != st['human']
-        if st['result']: status.value = f"<b>{st['result']}</b>"
+        draw_buttons(cells, b, playable=not st['result'] and b.turn == st['human'], last=st['history'][-1] if st['history'] else None)
+        if st['result']: status.value = _result_html(st['result'], st['human'])
         elif b.turn == st['human']: status.value = f'your move ({st["human"]})'
     def finish_if_over():
         b = st['b']
@@ -120,13 +123,12 @@ def play_widget(player:Player, # the opponent: a ModelPlayer, SolverPlayer or Ra
     def machine():
         b = st['b']
         if st['result'] or b.turn == st['human']: return
-        p = player.probs(b)
-        m = max(p, key=lambda k: (p[k], -(k if k is not None else 99)))
+        p, m = player.probs(b), player.move(b)
         thought.value = thought_html(player)
         out.clear_output(wait=True)
         with out: probs_figure(b, p, f'{player.name} as {b.turn}').show()
         if m is None or m not in b.moves:
-            st['result'] = f'{player.name} answered something that is not a legal move ({p.get(None, 0):.0%} probability): it forfeits'
+            st['result'] = f'you win: {player.name} answered something that is not a legal move ({p.get(None, 0):.0%} probability) and forfeits'
         else:
             st['b'] = b.play(m); st['history'].append(m); finish_if_over()
     def click(i):
@@ -140,8 +142,8 @@ def play_widget(player:Player, # the opponent: a ModelPlayer, SolverPlayer or Ra
     side.observe(new_game, names='value')
     again = W.Button(description='new game'); again.on_click(lambda _: new_game())
     new_game()
-    box = W.HBox([W.VBox([side, W.GridBox(cells, layout=W.Layout(grid_template_columns='repeat(3, 56px)')), again, status]), W.VBox([thought, out])])
-    box.state, box.cells, box.side, box.thought = st, cells, side, thought
+    box = W.HBox([W.VBox([side, grid, again, status]), W.VBox([thought, out])])
+    box.state, box.cells, box.side, box.thought, box.again, box.status = st, cells, side, thought, again, status
     return box
 
 # %% ../nbs/12_play.ipynb #67693408
@@ -157,16 +159,32 @@ def play_game(px:Player, po:Player)->list:
     steps.append((b, {}, None))
     return steps
 
+def game_result(steps:list)->str:
+    "How a game of `play_game` ended: 'X wins', 'O wins', 'draw', or 'X forfeits' (its answer was not a legal move)."
+    b = steps[-1][0]
+    if b.over: return f'{b.winner} wins' if b.winner else 'draw'
+    return f'{b.turn} forfeits'
+
+def _step_title(i:int, b:Board, d:dict, m)->str:
+    if not d: return ''
+    return f'{i}. {b.turn}' + ('' if m in b.moves else ': not a legal move')
+
 def game_figure(steps:list)->go.Figure:
-    "All boards of a game in a row, each with the mover's probabilities."
+    "All boards of a game in a row, each with the mover's probabilities; the last one says how it ended (a forfeit too)."
     from plotly.subplots import make_subplots
-    fig = make_subplots(1, len(steps), subplot_titles=[f'{i}. {b.turn if d else "end"}' for i, (b, d, m) in enumerate(steps)])
+    titles = [_step_title(i, b, d, m) for i, (b, d, m) in enumerate(steps)]
+    titles[-1] = f'<b>{game_result(steps)}</b>'
+    fig = make_subplots(1, len(steps), subplot_titles=titles)
     for k, (b, d, m) in enumerate(steps, 1):
         f = probs_figure(b, d)
         fig.add_trace(f.data[0].update(showscale=False), 1, k)
         fig.update_yaxes(autorange='reversed', showticklabels=False, row=1, col=k); fig.update_xaxes(showticklabels=False, row=1, col=k)
     fig.update_layout(height=220, width=170 * len(steps), margin=dict(l=5, r=5, t=40, b=5))
     return fig
+
+def versus_solver(player:Player)->dict:
+    "The player's games against the solver, as X and as O: {side: `play_game` steps}; any of them may end in a forfeit."
+    return {X: play_game(player, SolverPlayer()), O: play_game(SolverPlayer(), player)}
 
 def watch_widget(px:Player, po:Player):
     "Step through a game between two players with a slider."
@@ -176,7 +194,7 @@ def watch_widget(px:Player, po:Player):
     def show(_=None):
         b, d, m = steps[s.value]
         out.clear_output(wait=True)
-        with out: probs_figure(b, d, f'{b.turn} to move' if d else f'final: {b.winner or "draw"}').show()
+        with out: probs_figure(b, d, f'{b.turn} to move' if d else f'final: {game_result(steps)}').show()
     s.observe(show, names='value'); show()
     box = W.VBox([W.HTML(f'<b>{px.name}</b> (X) vs <b>{po.name}</b> (O)'), s, out]); box.steps, box.slider = steps, s
     return box

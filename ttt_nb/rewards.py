@@ -249,31 +249,35 @@ def reward_explorer(b:Board='.........', # starting position
                    ):
     "An ipywidgets view: a board typed or clicked move by move, and the rewards of every cell for the side to move."
     import ipywidgets as W
-    state = dict(b=Board(b))
+    state = dict(b=Board(b), last=None)
     text = W.Text(value=str(state['b']), description='board', layout=W.Layout(width='220px'))
     msg = W.HTML()
-    buttons = [W.Button(layout=W.Layout(width='42px', height='42px')) for _ in range(9)]
+    grid, buttons = board_buttons(44)
     out = W.Output()
     def redraw():
         cur = state['b']
-        for i, btn in enumerate(buttons): btn.description, btn.disabled = (cur[i] if cur[i] != EMPTY else ''), cur[i] != EMPTY or cur.over
+        draw_buttons(buttons, cur, last=state['last'])
         text.value = str(cur)
-        out.clear_output(wait=True)
-        with out:
-            if cur.over: msg.value = f'<b>game over</b>: {cur.winner or "draw"}'
-            else: msg.value = ''; reward_figure(cur, rewards).show()
+        if cur.over:                          # nothing to score: the previous position's figure goes (no wait: nothing follows)
+            out.clear_output()
+            msg.value = f'<b>game over</b>: {f"{cur.winner} wins" if cur.winner else "draw"}'
+        else:
+            msg.value = ''
+            out.clear_output(wait=True)
+            with out: reward_figure(cur, rewards).show()
     def on_click(i):
         def f(_):
-            if not state['b'].over and state['b'][i] == EMPTY: state['b'] = state['b'].play(i); redraw()
+            if not state['b'].over and state['b'][i] == EMPTY: state.update(b=state['b'].play(i), last=i); redraw()
         return f
     def on_text(ch):
-        try: state['b'] = check_board(Board(ch['new'])); redraw()
-        except BoardError as e: msg.value = f'<span style="color:red">{e}</span>'
+        try:
+            new = check_board(Board(ch['new']))
+            if new != state['b']: state.update(b=new, last=None); redraw()
+        except BoardError as e: msg.value = f'<span style="color:#D55E00">{e}</span>'
     for i, btn in enumerate(buttons): btn.on_click(on_click(i))
     text.observe(on_text, names='value')
-    reset = W.Button(description='reset'); reset.on_click(lambda _: (state.update(b=Board.empty()), redraw()))
-    grid = W.GridBox(buttons, layout=W.Layout(grid_template_columns='repeat(3, 44px)'))
+    reset = W.Button(description='reset'); reset.on_click(lambda _: (state.update(b=Board.empty(), last=None), redraw()))
     redraw()
     box = W.HBox([W.VBox([text, grid, reset, msg]), out])
-    box.state, box.buttons, box.text = state, buttons, text
+    box.state, box.buttons, box.text, box.out, box.msg = state, buttons, text, out, msg
     return box

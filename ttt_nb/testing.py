@@ -17,7 +17,7 @@ from .thoughts import template_thought, _stable_seed
 
 # %% auto #0
 __all__ = ['stable_thought', 'fake_openai', 'tiny_char_model', 'ForceReply', 'ForcedModel', 'thinking_answer', 'ForceTokens',
-           'ThinkingModel', 'KillAt', 'Recorder', 'spy_on', 'pretend_cuda']
+           'ThinkingModel', 'forfeit_answer', 'KillAt', 'Recorder', 'spy_on', 'pretend_cuda']
 
 # %% ../nbs/98_testing.ipynb #3963a703
 def stable_thought(b:Board, # the position
@@ -156,6 +156,14 @@ class ThinkingModel(torch.nn.Module):
         force = ForceTokens(targets, input_ids.shape[1], self.tok.eos_token_id)
         return self.lm.generate(input_ids=input_ids, logits_processor=LogitsProcessorList([force]), **kw)
 
+
+# %% ../nbs/98_testing.ipynb #bee36baa
+def forfeit_answer(b:Board # the position
+                  )->str: # the completion: a thought, then the move
+    "A model that forfeits: `thinking_answer` on the empty board, elsewhere a thought about the solver's move and then a taken cell."
+    if not b.pieces: return thinking_answer(b)
+    m = best_move(b)
+    return render_completion(next(i for i, ch in enumerate(b) if ch != '.'), stable_thought(b, m))
 
 # %% ../nbs/98_testing.ipynb #2d8277e7
 class KillAt(TrainerCallback):
