@@ -140,10 +140,10 @@ def position_report(table:dict, # policy table over all 4520 positions
 # %% ../nbs/11_evaluate.ipynb #79a6d293
 def exact_vs(table:dict, # the player's policy table
              side:str, # the side it plays
-             opponent:str='random' # 'random', 'perfect' (uniform over optimal moves) or 'self' (the same table)
+             opponent:str='random' # 'random', 'perfect' (uniform over optimal moves), 'fixed' (the solver's one move) or 'self' (the same table)
             )->dict: # exact probabilities: win, draw, loss, illegal (illegal answers are also losses)
     "Exact expected results of a (possibly stochastic) policy against an opponent model."
-    if opponent not in ('random', 'perfect', 'self'): raise ValueError(f"opponent must be random, perfect or self, not {opponent!r}")
+    if opponent not in ('random', 'perfect', 'fixed', 'self'): raise ValueError(f"opponent must be random, perfect, fixed or self, not {opponent!r}")
     @lru_cache(maxsize=None)
     def walk(b):
         if b.winner: return (1., 0., 0., 0.) if b.winner == side else (0., 0., 1., 0.)
@@ -151,6 +151,7 @@ def exact_vs(table:dict, # the player's policy table
         if b.turn == side: d = table[b]
         elif opponent == 'random': d = {m: 1 / len(b.moves) for m in b.moves}
         elif opponent == 'perfect': d = {m: 1 / len(optimal_moves(b)) for m in optimal_moves(b)}
+        elif opponent == 'fixed': d = {best_move(b): 1.0}
         else: d = table[b]
         res = [0., 0., 0., 0.]
         for m, p in d.items():

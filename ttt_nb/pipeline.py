@@ -14,7 +14,7 @@ from .outputs import check_claim, claim_dir, clear_dir, foreign, record, lock_di
 from .trainers import settings, read_config, position_scores, thought_scores, last_complete_checkpoint, base_model_of, cli_error, ALIASES, TrainError
 from .train_sft import train_sft
 from .train_dpo import train_dpo
-from .train_grpo import train_grpo
+from .train_grpo import train_grpo, check_games
 from .evaluate import evaluate_model, save_report, summary
 
 # %% auto #0
@@ -63,13 +63,17 @@ def clear_run(out:Path)->list:
 # %% ../nbs/13_pipeline.ipynb #6c8daac5
 PIPELINE_OWNS = ('output_dir', 'logs_dir', 'model_name_or_path', 'data_files', 'resume_from_checkpoint', 'overwrite')
 
+def _games(grpo_kw)->bool: return (grpo_kw or {}).get('episode') == 'game'
+
 def check_stage_kw(model_name:str, sft_checkpoint:str=None, **stage_kw):
     "Parse and check each stage's settings (`sft_kw=...`) now, before any stage runs; the run's own keys are refused."
     for name, kw in stage_kw.items():
         kw, kind = dict(kw or {}), name.split('_')[0]
         owned = sorted(k for k in kw if ALIASES.get(k, k) in PIPELINE_OWNS)
         if owned: raise TrainError(f"{kind}: {', '.join(owned)} is set by the pipeline (its --out and the previous stage), not per stage")
-        try: settings(kind, model_name_or_path=model_name if kind == 'sft' or not sft_checkpoint else sft_checkpoint, **kw)
+        try:
+            s = settings(kind, model_name_or_path=model_name if kind == 'sft' or not sft_checkpoint else sft_checkpoint, **kw)
+            if kind == 'grpo': check_games(s)
         except TrainError as e: raise TrainError(f'{kind}: {e}') from None
 
 def run_pipeline(out:str='runs/demo', # the run's folder: data, checkpoints, logs, report
@@ -95,6 +99,7 @@ def run_pipeline(out:str='runs/demo', # the run's folder: data, checkpoints, log
     if start not in ('data', 'sft') and not sft_checkpoint: raise TrainError(f"start='{start}' needs sft_checkpoint= (the model to continue from)")
     held = dict(holdout=holdout, holdout_seed=holdout_seed, holdout_file=holdout_file) if holdout or holdout_file else {}
     if held: sft_kw, dpo_kw = ({**held, **(k or {})} for k in (sft_kw, dpo_kw))   # a section's own hold-out wins
+    if held and _games(grpo_kw): grpo_kw = {**held, **grpo_kw}   # whole games play held-out positions but mask the model's answers there
     check_stage_kw(model_name, sft_checkpoint, sft_kw=sft_kw, dpo_kw=dpo_kw, grpo_kw=grpo_kw)
     settings = run_settings(model_name=model_name, thoughts=thoughts, start=start, sft_checkpoint=sft_checkpoint, skip=sorted(skips),
                             seed=seed, sft_kw=sft_kw, dpo_kw=dpo_kw, grpo_kw=grpo_kw, data_kw=data_kw)
@@ -167,7 +172,7 @@ def _run(out, settings, progress, *, model_name, thoughts, start, sft_checkpoint
             progress(f"[{name}] made play worse ({_brief(prev_scores)} -> {_brief(res['scores'])}): continuing from the earlier model")
         return res
     stage('dpo', lambda: guarded('dpo', lambda d, **k: train_dpo(current, files.get('dpo'), output_dir=d, logs_dir=str(logs), **kw(dpo_kw, **k)), {}))
-    stage('grpo', lambda: guarded('grpo', lambda d, **k: train_grpo(current, files.get('grpo'), output_dir=d, logs_dir=str(logs), **kw(grpo_kw, **k)), {}))
+    stage('grpo', lambda: guarded('grpo', lambda d, **k: train_grpo(current, None if _games(grpo_kw) else files.get('grpo'), output_dir=d, logs_dir=str(logs), **kw(grpo_kw, **k)), {}))
     def evaluate_stage():
         m, tok = load_model(current)
         rep = evaluate_model(m, tok, current, thoughts=thoughts != 'none', holdout=recorded_holdout(current))

@@ -36,6 +36,7 @@ def check_games(s:Settings):
     if o.episode == 'move':
         if given := [k for k in GAME_OPTIONS if k in s.explicit]: raise TrainError(f'--{given[0]} plays whole games: add --episode game')
         return
+    if o.data_files and 'game_start' in s.explicit: raise TrainError('--game_start: the games start from the positions of --data_files; leave one out')
     try: parse_opponent(o.opponent)
     except GameError as e: raise TrainError(str(e)) from None
     if o.cells_only and o.thoughts != 'none': raise TrainError('--cells_only: the model writes only the cell, so it cannot think first (--thoughts none)')
