@@ -31,8 +31,8 @@ def _done(out:Path, stage:str)->dict|None:
     return json.loads(p.read_text()) if p.exists() else None
 
 def _mark(out:Path, stage:str, info:dict)->dict:
-    claim_dir(out / stage, stage)
-    atomic_write(out / stage / 'stage.json', json.dumps(info, indent=1)); record(out / stage, 'stage.json')
+    atomic_write(out / stage / 'stage.json', json.dumps(info, indent=1))
+    claim_dir(out / stage, stage, written=['stage.json'])   # recorded with its bytes, after it is written
     return info
 
 def _scores(path:str, thoughts:str)->dict:
@@ -131,7 +131,7 @@ def _run(out, settings, progress, *, model_name, thoughts, start, sft_checkpoint
         if st.get('model'):
             current = st['model']
             current_scores = st.get('regressed_from') or st.get('scores')
-    claim_dir(logs, 'logs'); record(out, *PARTS)
+    claim_dir(logs, 'logs'); record(out, *[p + '/' for p in PARTS])   # the stage folders, by name (each has its own manifest)
     dk = dict(thoughts=thoughts, seed=seed, **(data_kw or {}))
     def data_stage():
         files = {}
@@ -140,8 +140,9 @@ def _run(out, settings, progress, *, model_name, thoughts, start, sft_checkpoint
         gk = dict(dk, thoughts='none') if thoughts == 'llm' else dk   # GRPO needs prompts only
         for kind, rows in (('sft', lambda: sft_rows(fmt='pc', **dk, **llm('sft'))), ('dpo', lambda: dpo_rows(**dk, **llm('dpo'))),
                            ('grpo', lambda: grpo_rows(**{k: v for k, v in gk.items() if k != 'writer'}))):
-            record(data, f'{kind}.jsonl', f'{kind}.llm-progress.jsonl')
-            files[kind] = str(write_jsonl(rows(), data / f'{kind}.jsonl'))
+            try: rs = rows()
+            finally: record(data, f'{kind}.llm-progress.jsonl')   # LLM thoughts written so far: ours by their bytes, however it ends
+            files[kind] = str(write_jsonl(rs, data / f'{kind}.jsonl')); record(data, f'{kind}.jsonl')
         return dict(files=files)
     stage('data', data_stage)
     files = (info['stages'].get('data') or _done(out, 'data') or {}).get('files') or {}
@@ -171,15 +172,16 @@ def _run(out, settings, progress, *, model_name, thoughts, start, sft_checkpoint
     def evaluate_stage():
         m, tok = load_model(current)
         rep = evaluate_model(m, tok, current, thoughts=thoughts != 'none', holdout=recorded_holdout(current))
-        record(out, 'report.json')
         res = dict(report=str(save_report(rep, out / 'report.json')), summary=summary(rep), model_evaluated=current, headline=headline(rep))
+        record(out, 'report.json')
         if Path(current).parent == out:   # a stage folder of this run: its model card gets the exact result
             write_model_card(current, base_model=base_model_of(current), stage=Path(current).name, data=files.get(Path(current).name),
                              headline=summary(rep), thoughts=thoughts != 'none')
+            record(current, 'README.md')
         return res
     stage('evaluate', evaluate_stage)
     info.update(final_model=current, seconds=round(time.time() - t_all, 1))
-    record(out, 'summary.json'); atomic_write(out / 'summary.json', json.dumps(info, indent=1))
+    atomic_write(out / 'summary.json', json.dumps(info, indent=1)); record(out, 'summary.json')
     return info
 
 def headline(rep:dict)->dict:
