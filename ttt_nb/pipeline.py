@@ -152,8 +152,8 @@ def _run(out, settings, progress, *, model_name, thoughts, start, sft_checkpoint
         if last and (Path(last) / 'trainer_state.json').exists():   # an interrupted stage of this same run: carry on
             progress(f'[{name}] resuming from {Path(last).name}'); how = dict(resume_from_checkpoint='true')
         else: how = dict(overwrite=True)                              # (only what ttt-nb wrote there can go)
-        t = fn(str(d), **how, **kw)
-        record(logs, Path(t.log_file).name)
+        try: t = fn(str(d), **how, **kw)
+        finally: record(logs, *os.listdir(logs))   # its log, by its bytes however the stage ends (an interrupted one resumes); the folder held only ours
         return dict(model=str(d), steps=t.state.global_step, log=str(t.log_file), scores=_scores(str(d), thoughts),
                     resumed_from=Path(last).name if 'resume_from_checkpoint' in how else None)
     # the tiny model's SFT stops once every position is played optimally (train_sft's early_stop=1.0)
