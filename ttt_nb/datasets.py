@@ -14,7 +14,7 @@ from .solver import *
 from .formats import *
 from .thoughts import *
 from .thoughts import _jsonl_lines
-from .outputs import OwnershipError, writing, claim_file, mark_file, manifest, MARKER
+from .outputs import OwnershipError, writing, claim_file, mark_file, lock_file, manifest, MARKER
 
 # %% auto #0
 __all__ = ['SAMPLINGS', 'SIDES', 'THOUGHTS', 'LABELS', 'KINDS', 'DataError', 'sample_positions', 'heuristic_moves', 'label_move',
@@ -525,24 +525,30 @@ def ttt_dataset(kind:Param('what to write', str, choices=KINDS),
                         **(dict(writer=str(llm_path) if llm_path else llm_model) if thoughts == 'llm' else {}),
                         **(dict(holdout=holdout, holdout_seed=holdout_seed) if holdout else {}),
                         **(dict(holdout_file=str(Path(holdout_file).resolve())) if holdout_file else {}))
-        claim_file(out, 'dataset', settings if thoughts == 'llm' else None)   # before any work: ours, and (LLM) the same request
-        t0 = time.perf_counter()
-        positions = None if kind == 'grpo_from_minimax' and src else [b for b in sample_positions(sampling, side, n, seed, min_moves, max_moves) if not is_held_out(b, held)]
-        try:
-            if kind == 'grpo_from_minimax': rows = drop_held_out(grpo_from_minimax(read_jsonl(src) if src else minimax_rows(labels, positions=positions, seed=seed)), held)
-            elif kind == 'minimax': rows = minimax_rows(labels, positions=positions, seed=seed)
-            else:
-                kw = dict(thoughts=thoughts, labels=labels, seed=seed, positions=positions, **(dict(fmt=fmt) if kind == 'sft' else {}))
-                if thoughts == 'llm':
-                    kw.update(writer=make_writer(llm_url, llm_model, llm_key_env, llm_path, llm_timeout, llm_temperature, llm_max_tokens),
-                              out=out, retries=retries, workers=workers, max_rows=max_rows, progress=not quiet,
-                              on_write=lambda: mark_file(out, 'dataset', settings))
-                rows = dict(sft=sft_rows, dpo=dpo_rows, grpo=grpo_rows)[kind](**kw)
-        except KeyboardInterrupt:
-            print('\ninterrupted: ' + (f'the rows written so far are in {out}; run the same command again to resume' if out.exists()
-                                         else 'no row was written'), file=sys.stderr)
-            raise SystemExit(130)
-        if thoughts != 'llm': mark_file(out, 'dataset', settings); write_jsonl(rows, out)
+        claim = lambda: claim_file(out, 'dataset', settings if thoughts == 'llm' else None)   # ours by its bytes, and (LLM) the same request
+        claim()                                           # before any work, creating nothing
+        with lock_file(out):                              # a second command writing `out` now is refused
+            claim()                                       # again, under the lock: nobody wrote it in between
+            t0 = time.perf_counter()
+            positions = None if kind == 'grpo_from_minimax' and src else [b for b in sample_positions(sampling, side, n, seed, min_moves, max_moves) if not is_held_out(b, held)]
+            appended = []                                 # LLM rows appended by this run: recorded however it ends, so it resumes
+            try:
+                if kind == 'grpo_from_minimax': rows = drop_held_out(grpo_from_minimax(read_jsonl(src) if src else minimax_rows(labels, positions=positions, seed=seed)), held)
+                elif kind == 'minimax': rows = minimax_rows(labels, positions=positions, seed=seed)
+                else:
+                    kw = dict(thoughts=thoughts, labels=labels, seed=seed, positions=positions, **(dict(fmt=fmt) if kind == 'sft' else {}))
+                    if thoughts == 'llm':
+                        kw.update(writer=make_writer(llm_url, llm_model, llm_key_env, llm_path, llm_timeout, llm_temperature, llm_max_tokens),
+                                  out=out, retries=retries, workers=workers, max_rows=max_rows, progress=not quiet,
+                                  on_write=lambda: appended.append(True))
+                    rows = dict(sft=sft_rows, dpo=dpo_rows, grpo=grpo_rows)[kind](**kw)
+            except KeyboardInterrupt:
+                print('\ninterrupted: ' + (f'the rows written so far are in {out}; run the same command again to resume' if out.exists()
+                                             else 'no row was written'), file=sys.stderr)
+                raise SystemExit(130)
+            finally:
+                if appended and out.exists(): mark_file(out, 'dataset', settings)
+            if thoughts != 'llm': write_jsonl(rows, out); mark_file(out, 'dataset', settings)   # the manifest after the file, never alone
     except (DataError, OwnershipError, WriterFatal) as e: _console_error('ttt_dataset', e)
     if not quiet: print(f'{out}: {len(rows)} rows ({kind}; thoughts={thoughts}, labels={labels}, side={side}, '
                         f'sampling={sampling}' + (f'; {len(held)} symmetry classes held out' if held else '') + ') in {time.perf_counter() - t0:.2f} s')

@@ -8,6 +8,7 @@ import json, math, os, random, time
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
+from contextlib import ExitStack, contextmanager
 from fastcore.script import call_parse
 from tqdm.auto import tqdm
 import torch
@@ -15,7 +16,7 @@ from .board import *
 from .solver import label_all, nonterminal_positions, best_move, optimal_moves, exact_games, solve, move_values
 from .formats import render_prompt, render_thought, read_answer, CELL_TAGS, MOVE, STYLES
 from .thoughts import thought_marks
-from .outputs import OwnershipError, atomic_write, check_writable, claim_dir, claim_file, record, mark_file
+from .outputs import OwnershipError, atomic_write, check_writable, check_claim, claim_dir, claim_file, mark_file, lock_file
 from .models import load_model, greedy_moves, generate_moves
 from .datasets import recorded_holdout, split_positions
 
@@ -23,7 +24,7 @@ from .datasets import recorded_holdout, split_positions
 __all__ = ['ILLEGAL', 'REPORT_VERSION', 'REPORT_NAME', 'table_from', 'random_table', 'greedy', 'check_evaluate_args',
            'thought_batch', 'thought_table', 'model_table', 'position_report', 'exact_vs', 'game_report',
            'sample_games', 'thought_report', 'thought_use', 'split_report', 'evaluate_table', 'evaluate_model',
-           'summary', 'save_report', 'dashboard', 'claim_outputs', 'write_outputs', 'ttt_evaluate']
+           'summary', 'save_report', 'dashboard', 'claim_outputs', 'held_outputs', 'write_outputs', 'ttt_evaluate']
 
 # %% ../nbs/11_evaluate.ipynb #7cdabc1a
 ILLEGAL = None
@@ -341,29 +342,41 @@ REPORT_NAME = 'report.json'
 
 def claim_outputs(out:str, # `--out`: a file, or a folder (an existing one, or a name ending in `/`)
                   html:str=None # `--html`: a file, or None
-                 )->dict: # report: the report's path; html: the dashboard's path or None; folder: the claimed folder or None
-    "Check, before the work, that `ttt_evaluate` may write its outputs (`OwnershipError` says why not and what to do)."
+                 )->dict: # report: the report's path; html: the dashboard's path or None; folder: the report's folder or None
+    "Check, before the work and creating nothing, that `ttt_evaluate` may write its outputs (`OwnershipError` says why not and what to do)."
     p = Path(out).expanduser()
     folder = p if p.is_dir() or str(out).endswith(('/', os.sep)) else None
-    if folder is not None: claim_dir(folder, 'evaluate'); report = folder / REPORT_NAME
+    if folder is not None: check_claim(folder, 'evaluate'); report = folder / REPORT_NAME
     else: claim_file(p, 'evaluate'); report = p
     h = Path(html).expanduser() if html else None
     if h is not None:
         if h.resolve() == report.resolve(): raise OwnershipError(f'--html and --out both name {report}: give the dashboard another name')
-        if folder is not None and h.parent.resolve() == folder.resolve(): check_writable(h)   # claim_dir vouched for the folder's entries
+        if folder is not None and h.parent.resolve() == folder.resolve(): check_writable(h)   # check_claim vouched for the folder's entries
         else: claim_file(h, 'dashboard')
     return dict(report=report, html=h, folder=folder)
+
+@contextmanager
+def held_outputs(out:str, html:str=None # as for `claim_outputs`
+                ):
+    "`claim_outputs`, then a lock on each output file for the block (`outputs.lock_file`), and the check again under it: a second command writing them now is refused."
+    claim_outputs(out, html)
+    with ExitStack() as held:
+        for p in (claim_outputs(out, html)[k] for k in ('report', 'html')):
+            if p is not None: held.enter_context(lock_file(p))
+        yield claim_outputs(out, html)
+
+def _in(folder, p)->bool: return folder is not None and p is not None and p.parent.resolve() == Path(folder).resolve()
 
 def write_outputs(rep:dict, o:dict, # what `claim_outputs` returned
                   settings:dict=None # the request, kept in the manifest
                  ):
-    "Write the report (and the dashboard) where `claim_outputs` said, each atomically, and record them as ttt-nb's."
+    "Write the report (and the dashboard) where `claim_outputs` said, each atomically, then the manifests that record their bytes."
     save_report(rep, o['report'])
     if o['html']: atomic_write(o['html'], dashboard(rep).to_html(include_plotlyjs=True))
+    inside = [p.name for p in (o['report'], o['html']) if _in(o['folder'], p)]
+    if inside: claim_dir(o['folder'], 'evaluate', written=inside)           # the folder's manifest comes with its files, never before
     for p, kind in ((o['report'], 'evaluate'), (o['html'], 'dashboard')):
-        if p is None: continue
-        if o['folder'] is not None and p.parent.resolve() == o['folder'].resolve(): record(o['folder'], p.name)
-        else: mark_file(p, kind, settings)
+        if p is not None and not _in(o['folder'], p): mark_file(p, kind, settings)
 
 # %% ../nbs/11_evaluate.ipynb #80cdc325
 @call_parse
@@ -378,11 +391,12 @@ def ttt_evaluate(model:str='ttt-tiny', # model folder, checkpoint, hub id or ttt
                  html:str=None # also write the dashboard as a standalone HTML file
                 ):
     "Evaluate a model exactly on every position and every game (seen and unseen positions apart when its folder records a hold-out)."
-    try: check_evaluate_args(style, thoughts, temperature, samples, max_new_tokens); o = claim_outputs(out, html)
-    except ValueError as e: raise SystemExit(f'ttt_evaluate: {e}') from None
-    m, tok = load_model(model)
-    rep = evaluate_model(m, tok, model, style=style, thoughts=thoughts, temperature=temperature, samples=samples, seed=seed,
-                         holdout=recorded_holdout(model), max_new_tokens=max_new_tokens)
-    write_outputs(rep, o, dict(model=model, style=style, thoughts=thoughts, temperature=temperature, samples=samples, seed=seed,
-                               **({'max_new_tokens': max_new_tokens} if thoughts else {})))
+    with ExitStack() as held:
+        try: check_evaluate_args(style, thoughts, temperature, samples, max_new_tokens); o = held.enter_context(held_outputs(out, html))
+        except ValueError as e: raise SystemExit(f'ttt_evaluate: {e}') from None
+        m, tok = load_model(model)
+        rep = evaluate_model(m, tok, model, style=style, thoughts=thoughts, temperature=temperature, samples=samples, seed=seed,
+                             holdout=recorded_holdout(model), max_new_tokens=max_new_tokens)
+        write_outputs(rep, o, dict(model=model, style=style, thoughts=thoughts, temperature=temperature, samples=samples, seed=seed,
+                                   **({'max_new_tokens': max_new_tokens} if thoughts else {})))
     print(summary(rep)); print(f"report: {o['report']}")

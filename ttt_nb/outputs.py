@@ -4,14 +4,14 @@
 
 # %% ../nbs/03a_outputs.ipynb #ae7606fc
 from __future__ import annotations
-import json, os, re, shutil, tempfile, time
+import hashlib, json, os, re, shutil, tempfile, time
 from contextlib import contextmanager
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['MARKER', 'LOCK', 'OwnershipError', 'umask', 'writing', 'atomic_write', 'check_writable', 'manifest', 'owned',
-           'foreign', 'settings_diff', 'check_claim', 'claim_dir', 'record', 'check_clear', 'clear_dir',
-           'file_manifest_path', 'claim_file', 'mark_file', 'lock_dir']
+__all__ = ['MARKER', 'LOCK', 'OwnershipError', 'umask', 'writing', 'atomic_write', 'check_writable', 'digest', 'manifest',
+           'owned', 'foreign', 'settings_diff', 'check_claim', 'claim_dir', 'record', 'check_clear', 'clear_dir',
+           'release_dir', 'file_manifest_path', 'claim_file', 'mark_file', 'lock_dir', 'lock_file']
 
 # %% ../nbs/03a_outputs.ipynb #06dcc885
 MARKER, LOCK = '.ttt-nb.json', '.ttt-nb.lock'
@@ -60,8 +60,35 @@ def check_writable(path, # a file or folder about to be written
     except OSError as e: raise OwnershipError(f'cannot write in {d}: {e.strerror}') from None
     return p
 
+# %% ../nbs/03a_outputs.ipynb #d1a2b3c4
+_DIGESTS = {}
+
+def digest(path # a file
+          )->dict: # {'size': bytes, 'sha256': hex}
+    "The record of a file's content: its size and SHA-256."
+    p = Path(path); st = p.stat()
+    key = (str(p.resolve()), st.st_size, st.st_mtime_ns, st.st_ino)
+    if key not in _DIGESTS:
+        h = hashlib.sha256()
+        with open(p, 'rb') as f:
+            for block in iter(lambda: f.read(1 << 20), b''): h.update(block)
+        _DIGESTS[key] = dict(size=st.st_size, sha256=h.hexdigest())
+    return dict(_DIGESTS[key])
+
+def _entry(p:Path)->dict|None:
+    "The manifest entry for `p`: a folder, a file's digest, or None (missing, or a link: never ours)."
+    if p.is_symlink() or not p.exists(): return None
+    return dict(dir=True) if p.is_dir() else digest(p)
+
+def _same(p:Path, rec)->bool:
+    "Whether `p` is what `rec` (a manifest entry) says ttt-nb wrote: the folder, or a file of that size and hash."
+    if not isinstance(rec, dict) or p.is_symlink(): return False
+    if rec.get('dir'): return p.is_dir()
+    return p.is_file() and p.stat().st_size == rec.get('size') and digest(p)['sha256'] == rec.get('sha256')
+
 # %% ../nbs/03a_outputs.ipynb #9d8e4527
 _CKPT = re.compile(r'^(tmp-)?checkpoint-\d+$')
+_FILE_LOCK = re.compile(r'^\..+\.ttt-nb\.lock$')   # `lock_file`'s lock of an output file in this folder, while it runs
 
 def manifest(d # a folder
             )->dict|None:
@@ -79,19 +106,27 @@ def _few(names)->str:
     names = sorted(names)
     return ', '.join(names[:5]) + (f' and {len(names) - 5} more' if len(names) > 5 else '')
 
+def _records(m:dict|None)->dict:
+    "The manifest's entries, name -> record (an older manifest's bare list of names records nothing)."
+    fs = (m or {}).get('files')
+    return fs if isinstance(fs, dict) else {}
+
 def owned(d)->list:
-    "Entries of folder `d` that its manifest proves ttt-nb wrote (empty without a manifest)."
+    "Entries of folder `d` that its manifest proves ttt-nb wrote, by content (empty without a manifest)."
     m = manifest(d)
     if m is None: return []
-    mine = set(m.get('files', [])) | {MARKER, LOCK}
-    return sorted(e.name for e in Path(d).iterdir() if e.name in mine or (e.is_dir() and _CKPT.match(e.name)))
+    recs = _records(m)
+    return sorted(e.name for e in Path(d).iterdir() if e.name in (MARKER, LOCK) or (e.is_dir() and not e.is_symlink() and _CKPT.match(e.name))
+                  or (e.name in recs and _same(e, recs[e.name])))
 
-def foreign(d)->list:
-    "Entries of folder `d` that ttt-nb cannot prove it wrote."
+def foreign(d, # a folder
+            written=() # names this command has just written there, not yet recorded
+           )->list:
+    "Entries of folder `d` that ttt-nb cannot prove it wrote: unknown names, and files whose bytes differ from the record."
     d = Path(d)
     if not d.is_dir(): return []
-    mine = set(owned(d)) | {LOCK}   # the lock comes first: `run_pipeline` takes it, then claims
-    return sorted(e.name for e in d.iterdir() if e.name not in mine and not e.name.startswith('.ttt-nb-probe.'))
+    mine = set(owned(d)) | {LOCK} | set(written)   # the lock comes first: `run_pipeline` takes it, then claims
+    return sorted(e.name for e in d.iterdir() if e.name not in mine and not e.name.startswith('.ttt-nb-probe.') and not _FILE_LOCK.match(e.name))
 
 def settings_diff(old:dict, new:dict)->list:
     "`['key: old -> new', ...]` for the settings that differ."
@@ -99,40 +134,56 @@ def settings_diff(old:dict, new:dict)->list:
 
 def check_claim(d, # the folder to write in
                 kind:str, # what writes there, e.g. 'sft' or 'pipeline'
-                settings:dict=None # the request; None: not compared
+                settings:dict=None, # the request; None: not compared
+                written=() # names this command has just written into `d` (a claim made after the output)
                )->dict|None:
     "Refuse now if `d` may not become this command's folder (see `claim_dir`); write nothing. Returns its manifest."
     d = check_writable(d, folder=True)
     if not d.exists(): return None
-    m, alien = manifest(d), foreign(d)
+    m, alien = manifest(d), foreign(d, written)
     if m is None:
         if alien: raise OwnershipError(f'{d} holds files ttt-nb did not write ({_few(alien)}): choose a new or empty folder')
         return None
     if m.get('kind') != kind: raise OwnershipError(f"{d} holds a ttt-nb {m.get('kind')} output, not {kind}: choose another folder")
+    if alien: raise OwnershipError(f'{d} holds files ttt-nb did not write ({_few(alien)}), or that changed since it wrote them: '
+                                   'they are kept; move them away, or choose another folder')
     if settings is not None and m.get('settings') is not None and m['settings'] != settings:
         raise OwnershipError(f"{d} was written with other settings ({'; '.join(settings_diff(m['settings'], settings))}): "
                              'choose a new folder for the new settings, or pass --overwrite to replace that run')
     return m
 
+def _recorded(d:Path, recs:dict, names)->dict:
+    "`recs` with `names` (entries of `d`; a name ending in '/' a folder to come) recorded as they are now; a name that is gone is dropped."
+    recs = dict(recs)
+    for n in names:
+        if str(n).endswith('/'): recs[Path(n).name] = dict(dir=True); continue
+        n = Path(n).name
+        if n in (MARKER, LOCK): continue
+        e = _entry(d / n)
+        if e is None: recs.pop(n, None)
+        else: recs[n] = e
+    return recs
+
 def claim_dir(d, # the folder to write in
               kind:str, # what writes there, e.g. 'sft' or 'pipeline'
-              settings:dict=None # the request; None: not compared
+              settings:dict=None, # the request; None: not compared
+              written=() # names this command has just written into `d`: recorded with the claim
              )->dict:
     "Make `d` this command's folder: new, empty, or claimed before by the same kind (and settings); else refuse."
-    m = check_claim(d, kind, settings)
-    Path(d).mkdir(parents=True, exist_ok=True)
-    if m is None: return _save(d, dict(tool='ttt-nb', kind=kind, settings=settings, created=time.strftime('%Y-%m-%d %H:%M:%S'), files=[]))
-    if settings is not None and m.get('settings') is None: m = _save(d, dict(m, settings=settings))
-    return m
+    m = check_claim(d, kind, settings, written)
+    d = Path(d); d.mkdir(parents=True, exist_ok=True)
+    if m is None: m = dict(tool='ttt-nb', kind=kind, settings=settings, created=time.strftime('%Y-%m-%d %H:%M:%S'), files={})
+    elif settings is not None and m.get('settings') is None: m = dict(m, settings=settings)
+    return _save(d, dict(m, files=_recorded(d, _records(m), written)))
 
 def record(d, # a claimed folder
-           *names, # entries (file or folder names in `d`) this command wrote
+           *names, # entries (file or folder names in `d`) this command wrote; 'name/' declares a folder to come
            **info # facts to keep in the manifest (e.g. the world size a trainer ran with)
           )->dict:
-    "Add `names` (and `info`) to the manifest of `d`."
+    "Add `names`, with their digests as they are now (and `info`), to the manifest of `d`: call it after writing them."
     m = manifest(d)
     if m is None: raise OwnershipError(f'{d} has no ttt-nb manifest: claim it first')
-    return _save(d, dict(m, files=sorted(set(m.get('files', [])) | {Path(n).name for n in names}), **info))
+    return _save(d, dict(m, files=_recorded(Path(d), _records(m), names), **info))
 
 def check_clear(d, # a folder about to be cleared
                 kind:str=None # if given, the manifest must be of this kind
@@ -142,7 +193,8 @@ def check_clear(d, # a folder about to be cleared
     if not d.exists(): return None
     m, alien = manifest(d), foreign(d)
     if m is None and alien: raise OwnershipError(f'{d} was not written by ttt-nb (it holds {_few(alien)}): nothing deleted; choose a new or empty folder')
-    if alien: raise OwnershipError(f'{d} holds files ttt-nb did not write ({_few(alien)}): nothing deleted; move them away first, or choose another folder')
+    if alien: raise OwnershipError(f'{d} holds files ttt-nb did not write ({_few(alien)}), or that changed since it wrote them: nothing deleted; '
+                                   'move them away first, or choose another folder')
     if m and kind and m.get('kind') != kind: raise OwnershipError(f"{d} holds a ttt-nb {m.get('kind')} output, not {kind}: nothing deleted")
     return m
 
@@ -157,13 +209,45 @@ def clear_dir(d, # a folder claimed earlier
     for n in gone:
         p = d / n
         shutil.rmtree(p) if p.is_dir() and not p.is_symlink() else p.unlink()
-    _save(d, dict(m, files=[], settings=None))
+    _save(d, dict(m, files={}, settings=None))
     return gone
+
+def release_dir(d, # a folder this command claimed, whose run failed
+                made:bool=False # the command made `d`: remove it too once empty
+               )->bool:
+    "Undo a claim whose run failed before leaving anything to resume: delete what ttt-nb wrote in `d` and its manifest (refuse-free: with anything else there, keep it all); True if undone."
+    d = Path(d)
+    try: clear_dir(d)
+    except OwnershipError: return False
+    for n in (MARKER, LOCK): (d / n).unlink(missing_ok=True)
+    if made:
+        try: d.rmdir()
+        except OSError: pass
+    return True
 
 # %% ../nbs/03a_outputs.ipynb #544f260c
 def file_manifest_path(path)->Path:
     "Where the manifest of a single output file lives: `.<name>.ttt-nb.json` beside it."
     p = Path(path); return p.parent / f'.{p.name}.ttt-nb.json'
+
+def _prefix_sha256(p:Path, n:int)->str:
+    h = hashlib.sha256()
+    with open(p, 'rb') as f:
+        while n > 0:
+            b = f.read(min(n, 1 << 20))
+            if not b: break
+            h.update(b); n -= len(b)
+    return h.hexdigest()
+
+def _changed(p:Path, m:dict)->str|None:
+    "Why the bytes of `p` are not the ones its manifest `m` recorded (None: they are)."
+    if 'sha256' not in m: return 'its manifest records no content (an older ttt-nb), so nothing proves it ours'
+    now = digest(p)
+    if now == dict(size=m.get('size'), sha256=m['sha256']): return None
+    if now['size'] > m.get('size', -1) and _prefix_sha256(p, m['size']) == m['sha256']:
+        return (f"{now['size'] - m['size']} bytes were added after the {m['size']} ttt-nb wrote "
+                f"(to keep only ours and resume: truncate -s {m['size']} {p})")
+    return f"its content changed since ttt-nb wrote it ({m.get('size')} bytes then, {now['size']} now)"
 
 def claim_file(path, # the output file
                kind:str, # what writes it, e.g. 'dataset'
@@ -176,15 +260,21 @@ def claim_file(path, # the output file
     if not mp.exists(): raise OwnershipError(f'{p} exists and was not written by ttt-nb: choose another output name, or move it away')
     try: m = json.loads(mp.read_text(encoding='utf-8'))
     except ValueError: raise OwnershipError(f'{mp}: unreadable manifest: choose another output name') from None
+    if not isinstance(m, dict): raise OwnershipError(f'{mp}: not a ttt-nb manifest: choose another output name')
+    why = _changed(p, m)
+    if why: raise OwnershipError(f'{p} is not what ttt-nb wrote there: {why}; it is kept: move it away, or choose another output name')
     if m.get('kind') != kind: raise OwnershipError(f"{p} is a ttt-nb {m.get('kind')} output, not {kind}: choose another output name")
     if settings is not None and m.get('settings') != settings:
         raise OwnershipError(f"{p} was written with other settings ({'; '.join(settings_diff(m.get('settings') or {}, settings))}): "
                              'choose another output name, or delete it yourself')
     return m
 
-def mark_file(path, kind:str, settings:dict=None)->Path:
-    "Write the manifest of output file `path` (before its rows when a resume must be verified, as `ttt_dataset` does)."
-    return atomic_write(file_manifest_path(path), json.dumps(dict(tool='ttt-nb', kind=kind, settings=settings), indent=1))
+def mark_file(path, # an output file, complete on disk
+              kind:str, # what wrote it
+              settings:dict=None # the request, kept for a resume to compare
+             )->Path:
+    "Write the manifest of output file `path`, recording its bytes: call it after the file is written."
+    return atomic_write(file_manifest_path(path), json.dumps(dict(tool='ttt-nb', kind=kind, settings=settings, **digest(path)), indent=1))
 
 # %% ../nbs/03a_outputs.ipynb #0f420a83
 @contextmanager
@@ -203,3 +293,33 @@ def lock_dir(d # a folder about to be written (created if missing)
         f.seek(0); f.truncate(); f.write(f'pid {os.getpid()}'); f.flush()
         yield d
     finally: f.close()
+
+# %% ../nbs/03a_outputs.ipynb #d1a2b3c9
+@contextmanager
+def lock_file(path # an output file about to be written (its folder is made if missing)
+             ):
+    "Hold an exclusive lock on output file `path` while the block runs; refuse at once if another process holds it. Leaves no lock file, nor a folder it made and the block left empty."
+    import fcntl
+    p = check_writable(path)
+    made = [q for q in p.parents if not q.exists()]
+    p.parent.mkdir(parents=True, exist_ok=True)
+    lp = p.parent / f'.{p.name}.ttt-nb.lock'
+    try:
+        while True:
+            f = open(lp, 'a+')
+            try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                f.seek(0); who = f.read().strip(); f.close()
+                raise OwnershipError(f'{p} is being written by another process ({who or "pid unknown"}): wait for it to end, or choose another output name') from None
+            try:
+                if os.stat(lp).st_ino == os.fstat(f.fileno()).st_ino: break
+            except FileNotFoundError: pass
+            f.close()                                  # its holder removed it as we opened it: lock the new one
+        try:
+            f.seek(0); f.truncate(); f.write(f'pid {os.getpid()}'); f.flush()
+            yield p
+        finally: lp.unlink(missing_ok=True); f.close()
+    finally:
+        for q in made:                                  # deepest first
+            try: q.rmdir()
+            except OSError: break

@@ -31,8 +31,8 @@ def _done(out:Path, stage:str)->dict|None:
     return json.loads(p.read_text()) if p.exists() else None
 
 def _mark(out:Path, stage:str, info:dict)->dict:
-    claim_dir(out / stage, stage)
-    atomic_write(out / stage / 'stage.json', json.dumps(info, indent=1)); record(out / stage, 'stage.json')
+    atomic_write(out / stage / 'stage.json', json.dumps(info, indent=1))
+    claim_dir(out / stage, stage, written=['stage.json'])   # recorded with its bytes, after it is written
     return info
 
 def _scores(path:str, thoughts:str)->dict:
@@ -136,7 +136,7 @@ def _run(out, settings, progress, *, model_name, thoughts, start, sft_checkpoint
         if st.get('model'):
             current = st['model']
             current_scores = st.get('regressed_from') or st.get('scores')
-    claim_dir(logs, 'logs'); record(out, *PARTS)
+    claim_dir(logs, 'logs'); record(out, *[p + '/' for p in PARTS])   # the stage folders, by name (each has its own manifest)
     dk = dict(thoughts=thoughts, seed=seed, **(data_kw or {}))
     def data_stage():
         files = {}
@@ -145,8 +145,9 @@ def _run(out, settings, progress, *, model_name, thoughts, start, sft_checkpoint
         gk = dict(dk, thoughts='none') if thoughts == 'llm' else dk   # GRPO needs prompts only
         for kind, rows in (('sft', lambda: sft_rows(fmt='pc', **dk, **llm('sft'))), ('dpo', lambda: dpo_rows(**dk, **llm('dpo'))),
                            ('grpo', lambda: grpo_rows(**{k: v for k, v in gk.items() if k != 'writer'}))):
-            record(data, f'{kind}.jsonl', f'{kind}.llm-progress.jsonl')
-            files[kind] = str(write_jsonl(rows(), data / f'{kind}.jsonl'))
+            try: rs = rows()
+            finally: record(data, f'{kind}.llm-progress.jsonl')   # LLM thoughts written so far: ours by their bytes, however it ends
+            files[kind] = str(write_jsonl(rs, data / f'{kind}.jsonl')); record(data, f'{kind}.jsonl')
         return dict(files=files)
     stage('data', data_stage)
     files = (info['stages'].get('data') or _done(out, 'data') or {}).get('files') or {}
@@ -156,8 +157,8 @@ def _run(out, settings, progress, *, model_name, thoughts, start, sft_checkpoint
         if last and (Path(last) / 'trainer_state.json').exists():   # an interrupted stage of this same run: carry on
             progress(f'[{name}] resuming from {Path(last).name}'); how = dict(resume_from_checkpoint='true')
         else: how = dict(overwrite=True)                              # (only what ttt-nb wrote there can go)
-        t = fn(str(d), **how, **kw)
-        record(logs, Path(t.log_file).name)
+        try: t = fn(str(d), **how, **kw)
+        finally: record(logs, *os.listdir(logs))   # its log, by its bytes however the stage ends (an interrupted one resumes); the folder held only ours
         return dict(model=str(d), steps=t.state.global_step, log=str(t.log_file), scores=_scores(str(d), thoughts),
                     resumed_from=Path(last).name if 'resume_from_checkpoint' in how else None)
     # the tiny model's SFT stops once every position is played optimally (train_sft's early_stop=1.0)
@@ -176,15 +177,16 @@ def _run(out, settings, progress, *, model_name, thoughts, start, sft_checkpoint
     def evaluate_stage():
         m, tok = load_model(current)
         rep = evaluate_model(m, tok, current, thoughts=thoughts != 'none', holdout=recorded_holdout(current))
-        record(out, 'report.json')
         res = dict(report=str(save_report(rep, out / 'report.json')), summary=summary(rep), model_evaluated=current, headline=headline(rep))
+        record(out, 'report.json')
         if Path(current).parent == out:   # a stage folder of this run: its model card gets the exact result
             write_model_card(current, base_model=base_model_of(current), stage=Path(current).name, data=files.get(Path(current).name),
                              headline=summary(rep), thoughts=thoughts != 'none')
+            record(current, 'README.md')
         return res
     stage('evaluate', evaluate_stage)
     info.update(final_model=current, seconds=round(time.time() - t_all, 1))
-    record(out, 'summary.json'); atomic_write(out / 'summary.json', json.dumps(info, indent=1))
+    atomic_write(out / 'summary.json', json.dumps(info, indent=1)); record(out, 'summary.json')
     return info
 
 def headline(rep:dict)->dict:

@@ -15,7 +15,7 @@ from .thoughts import thought_marks
 from .datasets import DataError, holdout_classes, recorded_holdout
 from .models import TINY, TINY_THINK, EMBEDDED, is_tiny, is_local, load_model, greedy_moves, generate_moves, hardware_defaults, lora_config_from, merge_lora, write_model_card
 from .logs import TrainingLog, LogError
-from .outputs import check_claim, check_clear, claim_dir, clear_dir, record, manifest, OwnershipError
+from .outputs import MARKER, check_claim, check_clear, claim_dir, clear_dir, record, release_dir, manifest, OwnershipError
 
 # %% auto #0
 __all__ = ['STAGES', 'ALIASES', 'STAGE_ALIASES', 'RULES', 'MODEL_ENV', 'StageArgs', 'SFTArgs', 'DPOArgs', 'GRPOArgs',
@@ -399,10 +399,12 @@ def quiet_console(trainer):
 
 # %% ../nbs/07a_trainers.ipynb #88849e34
 def card(s:Settings, headline:str=None)->Path:
-    "Write the model card of a stage's output folder (main process)."
+    "Write the model card of a stage's output folder (main process), and record its bytes in the folder's manifest."
     data = s.ours.data_files or f"ttt-nb's own {s.kind.upper()} data for every position" + (f', with {s.ours.thoughts} thoughts' if s.ours.thoughts != 'none' else '')
-    return write_model_card(s.args.output_dir, base_model=base_model_of(s.model.model_name_or_path), stage=s.kind,
-                            data=data, headline=headline, thoughts=s.ours.thoughts != 'none', repo_id=s.args.hub_model_id or str(s.args.output_dir))
+    p = write_model_card(s.args.output_dir, base_model=base_model_of(s.model.model_name_or_path), stage=s.kind,
+                         data=data, headline=headline, thoughts=s.ours.thoughts != 'none', repo_id=s.args.hub_model_id or str(s.args.output_dir))
+    record(p.parent, p.name)   # TRL writes the card at every checkpoint: recorded, a killed run's folder is still ours
+    return p
 
 def held_out(s:Settings)->frozenset:
     "The symmetry classes left out of this stage's data (`--holdout`, `--holdout_file`)."
@@ -446,7 +448,15 @@ def train_stage(s:Settings, # parsed and checked settings
     resume = prepare_output_dir(a.output_dir, a.resume_from_checkpoint, s.ours.overwrite, s.kind)
     log = TrainingLog(s.ours.logs_dir, s.kind)
     ds = data()
+    d = Path(a.output_dir); made, fresh = not d.exists(), not (d / MARKER).exists()
     claim_output_dir(a.output_dir, s.kind, clear=s.ours.overwrite and resume is None)
+    try: return _train(s, d, resume, log, ds, make_trainer, callbacks)
+    except BaseException:   # failed before a checkpoint: a claim this run made is given back (nothing to resume, no manifest left to vouch for a later file)
+        if fresh and is_main_process() and not last_complete_checkpoint(d): release_dir(d, made=made)
+        raise
+
+def _train(s, d, resume, log, ds, make_trainer, callbacks):
+    "`train_stage` from loading the model on, in the folder it claimed."
     model, tok = load_stage_model(s)
     trainer = make_trainer(model=model, tok=tok, ds=ds, callbacks=[log] + list(callbacks or []), peft_config=lora_config_from(s.model, model))
     quiet_console(trainer)
