@@ -21,7 +21,7 @@ from .experiments import cli_line
 
 # %% auto #0
 __all__ = ['GAME', 'ZERO', 'SELF', 'GAME_RUNS', 'versus', 'run_game_row', 'run_game_rows', 'games_table', 'games_figure',
-           'results_figure']
+           'results_figure', 'selfplay_figure']
 
 # %% ../nbs/14a_game_rl.ipynb #1f3cd3ff
 GAME = dict(episode='game', per_device_train_batch_size=256, num_generations=8, logging_steps=10, save_strategy='no', seed=0)
@@ -141,4 +141,18 @@ def results_figure(rows:dict, names:list):
             fig.add_scatter(x=[l['step'] for l in log], y=[l.get(k) for l in log], name=k.split('/')[1], line=dict(color=colour), legendgroup=k, showlegend=i == 1, row=1, col=i)
         fig.update_xaxes(title_text='step', row=1, col=i)
     fig.update_yaxes(title_text='share of games', tickformat='.0%', row=1, col=1)
+    return fig.update_layout(height=340, margin=dict(t=40))
+
+# %% ../nbs/14a_game_rl.ipynb #6035cc5b
+def selfplay_figure(rows:dict, names:list):
+    "Exact optimal share and opponent lines lost, and the sampled entropy, over the steps of self-play runs."
+    from plotly.subplots import make_subplots
+    fig = make_subplots(rows=1, cols=3, subplot_titles=('optimal moves', 'opponent lines lost (X + O)', 'entropy of the sampled answers'))
+    for n in names:
+        c, log = rows[n]['curve'], rows[n]['log']
+        fig.add_scatter(x=[p['step'] for p in c], y=[p['optimal'] for p in c], name=n, legendgroup=n, row=1, col=1)
+        fig.add_scatter(x=[p['step'] for p in c], y=[p['lost_x'] + p['lost_o'] for p in c], name=n, legendgroup=n, showlegend=False, row=1, col=2)
+        fig.add_scatter(x=[l['step'] for l in log], y=[l.get('entropy') for l in log], name=n, legendgroup=n, showlegend=False, row=1, col=3)
+    fig.update_xaxes(title_text='step'); fig.update_yaxes(tickformat='.0%', title_text='share', row=1, col=1)
+    fig.update_yaxes(title_text='lines', row=1, col=2); fig.update_yaxes(title_text='nats', row=1, col=3)
     return fig.update_layout(height=340, margin=dict(t=40))
