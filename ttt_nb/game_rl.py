@@ -20,13 +20,13 @@ from .evaluate import exact_vs
 from .experiments import cli_line
 
 # %% auto #0
-__all__ = ['GAME', 'ZERO', 'SELF', 'GAME_RUNS', 'versus', 'run_game_row', 'run_game_rows', 'games_table', 'games_figure',
+__all__ = ['GAME', 'ZERO', 'EMPTY', 'GAME_RUNS', 'versus', 'run_game_row', 'run_game_rows', 'games_table', 'games_figure',
            'results_figure', 'selfplay_figure']
 
 # %% ../nbs/14a_game_rl.ipynb #1f3cd3ff
 GAME = dict(episode='game', per_device_train_batch_size=256, num_generations=8, logging_steps=10, save_strategy='no', seed=0)
 ZERO = dict(GAME, cells_only=True, game_start='all', learning_rate=1e-3, max_steps=300, measure_steps=50)
-SELF = dict(GAME, game_start='empty', learning_rate=1e-4, max_steps=300, measure_steps=25)
+EMPTY = dict(ZERO, game_start='empty', per_device_train_batch_size=128, max_steps=200, measure_steps=25)
 GAME_RUNS = dict(   # name -> (stage, start, what it shows, settings)
     zero_mixed=('grpo', TINY, 'zero, vs mixed:0.5', dict(ZERO, opponent='mixed:0.5')),
     zero_perfect=('grpo', TINY, 'zero, vs perfect', dict(ZERO, opponent='perfect')),
@@ -34,10 +34,9 @@ GAME_RUNS = dict(   # name -> (stage, start, what it shows, settings)
     zero_self=('grpo', TINY, 'zero, self-play', dict(ZERO, opponent='self')),
     zero_empty=('grpo', TINY, 'zero, vs mixed:0.5, empty board only', dict(ZERO, game_start='empty', opponent='mixed:0.5')),
     zero_value=('grpo', TINY, "zero, vs mixed:0.5, reward: the solver's value of each move (a verifier)", dict(ZERO, opponent='mixed:0.5', reward_funcs='move_value')),
-    sft_weak=('sft', TINY, 'SFT, 150 steps (a weak player)', dict(max_steps=150)),
-    memorised=('grpo', 'sft_weak', 'vs the fixed perfect opponent only', dict(SELF, max_steps=200, measure_steps=50, opponent='fixed')),
-    selfplay=('grpo', 'sft_weak', 'self-play (the policy itself)', dict(SELF, opponent='self')),
-    selfplay_frozen=('grpo', 'sft_weak', 'self-play vs a copy refreshed every 50 steps', dict(SELF, opponent='self:50')),
+    memorised=('grpo', TINY, 'zero, vs the fixed perfect opponent only, empty board', dict(EMPTY, opponent='fixed')),
+    selfplay=('grpo', TINY, 'zero, self-play (the policy itself), empty board', dict(EMPTY, opponent='self')),
+    selfplay_frozen=('grpo', TINY, 'zero, self-play vs a copy refreshed every 50 steps, empty board', dict(EMPTY, opponent='self:50')),
     sft_75=('sft', TINY, 'SFT, 25 % of the classes held out', dict(holdout=0.25)),
     heldout_games=('grpo', 'sft_75', 'whole games vs mixed:0.3 from every seen position, held-out positions masked',
                    dict(GAME, game_start='all', learning_rate=3e-5, max_steps=400, measure_steps=100, holdout=0.25, opponent='mixed:0.3')),
