@@ -11,13 +11,13 @@ from tokenizers import Tokenizer, Regex, decoders, models as tk_models, pre_toke
 from transformers import LogitsProcessor, LogitsProcessorList, PreTrainedTokenizerFast, Qwen2Config, Qwen2ForCausalLM, TrainerCallback
 from .board import Board, cell_index, cell_name
 from .solver import best_move
-from .formats import parse_board, render_completion, render_thought
+from .formats import parse_board, render_completion, render_thought, BOARD_START
 from .models import build_tiny_model
 from .thoughts import template_thought, _stable_seed
 
 # %% auto #0
 __all__ = ['stable_thought', 'fake_openai', 'tiny_char_model', 'ForceReply', 'ForcedModel', 'thinking_answer', 'ForceTokens',
-           'ThinkingModel', 'forfeit_answer', 'KillAt', 'Recorder', 'spy_on', 'pretend_cuda']
+           'ThinkingModel', 'GamePlayer', 'forfeit_answer', 'KillAt', 'Recorder', 'spy_on', 'pretend_cuda']
 
 # %% ../nbs/98_testing.ipynb #3963a703
 def stable_thought(b:Board, # the position
@@ -156,6 +156,14 @@ class ThinkingModel(torch.nn.Module):
         force = ForceTokens(targets, input_ids.shape[1], self.tok.eos_token_id)
         return self.lm.generate(input_ids=input_ids, logits_processor=LogitsProcessorList([force]), **kw)
 
+
+# %% ../nbs/98_testing.ipynb #f5275b0c
+class GamePlayer(ThinkingModel):
+    "A `ThinkingModel` that answers for the last position of each context: a player of whole games."
+    def generate(self, input_ids, **kw):
+        last = [self.tok.decode(ids, skip_special_tokens=True).rsplit(BOARD_START, 1)[-1] for ids in input_ids]
+        cut = [self.tok(BOARD_START + t, add_special_tokens=False)['input_ids'] for t in last]
+        return super().generate(torch.tensor([[self.tok.pad_token_id] * (input_ids.shape[1] - len(c)) + c for c in cut]), **kw)
 
 # %% ../nbs/98_testing.ipynb #bee36baa
 def forfeit_answer(b:Board # the position
