@@ -13,9 +13,13 @@ or on a finished board): JupyterLab's button view keeps a label that is set to '
 marks on the page. The saved copy must have every code cell executed and no error output; screenshots (the board
 before and after each step) go to $TTT_ARTIFACTS (default runs/ci-artifacts/).
 
-Every notebook runs here, the training ones included. The file name makes pytest run it after test_notebooks.py,
-which trained the tiny model once into this session's $TTT_CACHE (tests/conftest.py): the JupyterLab server
-inherits that cache, so 08-13 and 99 start from the same checkpoint instead of training it again. It needs
+A notebook runs here when it draws something only a front end can lose: a widget (the boards above) or a plotly
+figure, judged from the copy test_notebooks.py executed into _exec/ (a notebook with no such copy runs here too).
+The others print text and tables only, which the bare kernel's run already checked cell by cell: running them here
+again (13_pipeline and 99_reliability, five minutes each on 2 cores) doubled CI's time for nothing a browser adds.
+The file name makes pytest run it after test_notebooks.py, which trained the tiny model once into this session's
+$TTT_CACHE (tests/conftest.py): the JupyterLab server inherits that cache, so the notebooks that train start from the
+same checkpoint instead of training it again. It needs
 /usr/bin/chromium and `npm ci --prefix tools/browser` (.ci/run installs both): without them it is skipped, or failed when $CI is set."""
 import json, os, secrets, shutil, socket, subprocess, sys, time, urllib.request
 from pathlib import Path
@@ -26,6 +30,13 @@ from ttt_nb.formats import original_dir
 
 NBS = sorted(p.stem for p in (ROOT / 'nbs').glob('*.ipynb') if not p.name.startswith('_'))
 WIDGETS = {'12_play': '--board=g', '05_rewards': '--explorer=explorer'}   # the boards played by clicks, and their variables
+DRAWN = ('application/vnd.plotly.v1+json', 'application/vnd.jupyter.widget-view+json')   # what a broken front end loses
+
+def draws(name)->bool:
+    "Whether notebook `name` shows a widget or a figure: a board played here, or such an output in its executed copy (none: assume it does)."
+    done = ROOT / '_exec' / f'{name}.ipynb'
+    if name in WIDGETS or not done.exists(): return True
+    return any(k in DRAWN for c in json.loads(done.read_text())['cells'] for o in c.get('outputs', []) for k in o.get('data', {}))
 
 def _free_port():
     with socket.socket() as s:
@@ -66,6 +77,7 @@ def lab(tmp_path_factory):
 
 @pytest.mark.parametrize('name', NBS)
 def test_notebook_in_browser(lab, name, tmp_path):
+    if not draws(name): pytest.skip(f'{name} draws no widget or figure (see _exec/{name}.ipynb): its text outputs were checked in test_notebooks.py')
     node, (url, root, server_log) = _node(), lab
     nb, shot = f'nbs/{name}.ipynb', tmp_path / f'browser-{name}.png'
     widget = WIDGETS.get(name)   # the flag naming the variable that holds the notebook's last board in the kernel
