@@ -11,7 +11,7 @@ from .board import X, O
 from .datasets import sft_rows, dpo_rows, grpo_rows, write_jsonl, recorded_holdout
 from .models import TINY, TINY_THINK, load_model, load_tokenizer, write_model_card
 from .outputs import check_claim, claim_dir, clear_dir, foreign, record, lock_dir, atomic_write, OwnershipError
-from .trainers import settings, read_config, position_scores, thought_scores, last_complete_checkpoint, base_model_of, cli_error, ALIASES, TrainError
+from .trainers import settings, read_config, position_scores, thought_scores, final_scores, last_complete_checkpoint, base_model_of, cli_error, ALIASES, TrainError
 from .train_sft import train_sft
 from .train_dpo import train_dpo
 from .train_grpo import train_grpo, check_games
@@ -159,7 +159,7 @@ def _run(out, settings, progress, *, model_name, thoughts, start, sft_checkpoint
         else: how = dict(overwrite=True)                              # (only what ttt-nb wrote there can go)
         try: t = fn(str(d), **how, **kw)
         finally: record(logs, *os.listdir(logs))   # its log, by its bytes however the stage ends (an interrupted one resumes); the folder held only ours
-        return dict(model=str(d), steps=t.state.global_step, log=str(t.log_file), scores=_scores(str(d), thoughts),
+        return dict(model=str(d), steps=t.state.global_step, log=str(t.log_file), scores=final_scores(t) or _scores(str(d), thoughts),
                     resumed_from=Path(last).name if 'resume_from_checkpoint' in how else None)
     # the tiny model's SFT stops once every position is played optimally (train_sft's early_stop=1.0)
     def kw(stage_kw, **how): return {'seed': seed, **(stage_kw or {}), **how}   # a section's own seed wins over the run's

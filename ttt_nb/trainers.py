@@ -22,9 +22,9 @@ __all__ = ['STAGES', 'ALIASES', 'STAGE_ALIASES', 'RULES', 'MODEL_ENV', 'StageArg
            'configs_dir', 'TrainError', 'read_config', 'base_model_of', 'recipe_path', 'cli_error', 'config_class',
            'stage_parser', 'split_files', 'check_values', 'check_model_name', 'check_trackers', 'hub_token',
            'check_settings', 'Settings', 'given', 'settings', 'position_scores', 'thought_scores', 'Measure',
-           'OptimalStop', 'last_complete_checkpoint', 'is_main_process', 'prepare_output_dir', 'claim_output_dir',
-           'QuietProgress', 'quiet_console', 'card', 'held_out', 'unseen_classes', 'finish', 'load_stage_model',
-           'train_stage', 'report_saved', 'quick_exit', 'stage_cli', 'notebook_model']
+           'OptimalStop', 'final_scores', 'last_complete_checkpoint', 'is_main_process', 'prepare_output_dir',
+           'claim_output_dir', 'QuietProgress', 'quiet_console', 'card', 'held_out', 'unseen_classes', 'finish',
+           'load_stage_model', 'train_stage', 'report_saved', 'quick_exit', 'stage_cli', 'notebook_model']
 
 # %% ../nbs/07a_trainers.ipynb #9c936d09
 @dataclass
@@ -316,27 +316,33 @@ class Measure(TrainerCallback):
     trainer = None
 
 class OptimalStop(Measure):
-    "Measure exact scores each epoch (from `start` on) and log them through the trainer; stop when the optimal share (and, for thoughts, the true share) reaches `target`."
+    "Measure exact scores each epoch (from `start` on): a sample, then every position once the sample reaches `target`; log them through the trainer; stop when every position does."
     def __init__(self, tok, target:float=0.995, start:int=1, style:str='player',
                  boards:set=None, # measure only these positions (with a hold-out: the seen ones, so stopping never looks at the others)
-                 thoughts:bool=False, # the model thinks first: `thought_scores` on a sample each epoch, on every position once the sample is perfect
-                 sample:int=8): # thoughts: every `sample`-th position
+                 thoughts:bool=False, # the model thinks first: `thought_scores` (generation) instead of `position_scores` (one forward)
+                 sample:int=8): # each epoch every `sample`-th position, all of them once those are met (1: all, every epoch)
         self.tok, self.target, self.start, self.style, self.boards, self.history = tok, target, start, style, boards, []
         self.thoughts, self.sample = thoughts, sample
     def _met(self, s): return s['optimal'] >= self.target and (not self.thoughts or s['true'] >= self.target)
     def _scores(self, model, every:bool):
-        if not self.thoughts: return position_scores(model, self.tok, self.style, boards=self.boards)
-        if every: return thought_scores(model, self.tok, self.style, boards=self.boards)
-        bs = sorted(self.boards) if self.boards else [l.board for l in label_all()]
-        return thought_scores(model, self.tok, self.style, boards=set(bs[::self.sample]))
+        bs = self.boards if every else set((sorted(self.boards) if self.boards else [l.board for l in label_all()])[::self.sample])
+        return (thought_scores if self.thoughts else position_scores)(model, self.tok, self.style, boards=bs)
     def on_epoch_end(self, args, state, control, model=None, **kw):
         if state.epoch is None or state.epoch + 1e-9 < self.start: return
-        s = dict(self._scores(model, every=not self.thoughts), every=not self.thoughts)
-        if self.thoughts and self.target and self._met(s): s = dict(self._scores(model, every=True), every=True)   # the sample is perfect: now all
+        every = self.sample <= 1 or not self.target
+        s = dict(self._scores(model, every=every), every=every)
+        if not every and self._met(s): s = dict(self._scores(model, every=True), every=True)   # the sample is met: now all
         self.history.append(dict(epoch=round(state.epoch, 2), step=state.global_step, **s))
-        keys = ('legal', 'optimal', 'best') + (('true', 'exact') if self.thoughts else ())
+        keys = ('positions', 'legal', 'optimal', 'best') + (('true', 'exact') if self.thoughts else ())
         if self.trainer is not None: self.trainer.log({f"{'thoughts' if k in ('true', 'exact') else 'positions'}/{k}": s[k] for k in keys})
         if self.target and s['every'] and self._met(s): control.should_training_stop = True
+
+def final_scores(trainer)->dict|None:
+    "The exact scores an `OptimalStop` took of every position on the trainer's final weights (its last step), else None: reuse instead of measuring again."
+    cb = next((c for c in trainer.callback_handler.callbacks if isinstance(c, OptimalStop)), None)
+    h = cb.history[-1] if cb and cb.history else None
+    if not h or not h['every'] or cb.boards or h['step'] != trainer.state.global_step: return None
+    return {k: v for k, v in h.items() if k not in ('epoch', 'step', 'every')}
 
 # %% ../nbs/07a_trainers.ipynb #988e6aec
 def last_complete_checkpoint(d:Path)->str|None:
