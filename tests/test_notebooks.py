@@ -3,7 +3,9 @@
 Cells flagged with `tst_flags` from settings.ini (`notest`, `slow`) are skipped, except that `slow` cells run
 unless TTT_SKIP_SLOW=1: CI runs them all. Unlike `nbdev_test`, the executed notebook is kept, outputs and all, in
 `_exec/`: the notebooks are stored without outputs, and `test_zy_docs.py` renders the docs from these copies so
-the pages show real plots and tables."""
+the pages show real plots and tables. The copy also keeps the state of the widgets its outputs show, in the notebook's
+metadata as Jupyter saves it ("save widget state"), so a page draws a board from it with no kernel (the deploy
+workflow's Quarto render reads the same copies)."""
 import os
 from pathlib import Path
 import pytest
@@ -27,6 +29,21 @@ def skipped_cells(nb_path, flags):
                 or d.get('eval:', [''])[0].lower() == 'false' or bool(flags & d.keys()))
     return {c.idx_ for c in nb.cells if skip(c)}
 
+WIDGET_VIEW, WIDGET_STATE = 'application/vnd.jupyter.widget-view+json', 'application/vnd.jupyter.widget-state+json'
+
+def widget_views(nb)->list:
+    "The model ids of the widget views among a notebook's outputs, in order."
+    return [o['data'][WIDGET_VIEW]['model_id'] for c in nb.cells for o in c.get('outputs', []) if WIDGET_VIEW in o.get('data', {})]
+
+def save_widget_state(nb):
+    "Store in `nb.metadata` the state of every widget its outputs show and of the widgets those refer to (nothing else)."
+    ids = widget_views(nb)
+    if not ids: return nb.metadata.pop('widgets', None)
+    from ipywidgets.embed import dependency_state
+    from ipywidgets.widgets.widget import _instances   # every live widget by model id
+    state = dependency_state([_instances[i] for i in dict.fromkeys(ids) if i in _instances], drop_defaults=True)
+    nb.metadata['widgets'] = {WIDGET_STATE: {'version_major': 2, 'version_minor': 0, 'state': state}}
+
 def execute(nb_path, flags):
     "Run `nb_path` in a fresh `CaptureShell`, skipping what `nbdev_test` skips; return (error or None, notebook)."
     skip, nb = skipped_cells(nb_path, flags), read_nb(nb_path)
@@ -36,6 +53,7 @@ def execute(nb_path, flags):
     try:
         with working_directory(nb_path.parent): shell.run_all(nb, exc_stop=True, preproc=lambda c: c.idx_ in skip)
     except Exception: return shell.prettytb(fname=nb_path), nb
+    save_widget_state(nb)
     return None, nb
 
 @pytest.mark.parametrize('nb', NBS, ids=[p.stem for p in NBS])

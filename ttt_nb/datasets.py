@@ -197,6 +197,8 @@ def grpo_from_minimax(rows:list, # minimax {"text"} rows (or a path to their JSO
 def to_dataset(rows:list)->'datasets.Dataset':
     "A `datasets.Dataset` from rows (dicts with the same columns); `DataError` naming a column arrow cannot hold."
     from datasets import Dataset
+    from ttt_nb.logs import quiet_progress
+    quiet_progress()   # every Dataset of ours starts here: in a notebook without widgets, its map and filter draw no text bars
     rows = list(rows)
     try: return Dataset.from_list(rows)
     except Exception as e:                 # pyarrow's errors: mixed types in a column, integers too big, ...

@@ -19,6 +19,7 @@ from .thoughts import thought_marks
 from .outputs import OwnershipError, atomic_write, check_writable, check_claim, claim_dir, claim_file, mark_file, lock_file
 from .models import load_model, greedy_moves, generate_moves
 from .datasets import recorded_holdout, split_positions
+from .logs import show_progress
 
 # %% auto #0
 __all__ = ['ILLEGAL', 'REPORT_VERSION', 'REPORT_NAME', 'table_from', 'random_table', 'greedy', 'check_evaluate_args',
@@ -68,11 +69,11 @@ def thought_table(model, tok, boards:list, # the positions to answer
                   style:str='player', # prompt style the model was trained on
                   max_new_tokens:int=512, # room for the thought and the move
                   batch_size:int=None, # prompts per generation batch (default: `thought_batch(model)`)
-                  progress:bool=True # a progress bar of the positions done
+                  progress:bool=None # a progress bar of the positions done (default: `show_progress`, none in a notebook without widgets)
                  )->tuple: # (policy table, {board: generated text})
     "Greedy generation, in batches, for a model that thinks before it moves."
     bs, table, texts = batch_size or thought_batch(model), {}, {}
-    with tqdm(total=len(boards), desc='thinking', unit='position', disable=not progress) as bar:
+    with tqdm(total=len(boards), desc='thinking', unit='position', disable=not show_progress(progress)) as bar:
         for i in range(0, len(boards), bs):
             part = boards[i:i + bs]
             for b, (m, t) in zip(part, generate_moves(model, tok, [render_prompt(b, style) for b in part], max_new_tokens, bs)):
@@ -262,7 +263,7 @@ def evaluate_model(model, tok, name:str='model', # the model's name in the repor
                    holdout:frozenset=None, # symmetry classes the model was trained without: report them apart
                    max_new_tokens:int=512, # thoughts: room for the thought and the move
                    batch_size:int=None, # thoughts: prompts per generation batch (default: `thought_batch(model)`)
-                   progress:bool=True # thoughts: a progress bar of the positions done
+                   progress:bool=None # thoughts: a progress bar of the positions done (default: `show_progress`)
                   )->dict:
     "Evaluate a model exactly (see `evaluate_table`)."
     check_evaluate_args(style, thoughts, temperature, samples, max_new_tokens)

@@ -4,15 +4,43 @@
 
 # %% ../nbs/07_logs.ipynb #eac43c86
 from __future__ import annotations
-import json, os, re, time
+import json, os, re, sys, time
 from datetime import datetime
 from pathlib import Path
 from transformers import TrainerCallback
 from .outputs import check_writable, OwnershipError
 
 # %% auto #0
-__all__ = ['STAGES', 'RULE', 'STEP_RULE', 'LogError', 'log_path', 'new_log_file', 'TrainingLog', 'read_log', 'latest_log',
-           'plot_logs']
+__all__ = ['STAGES', 'RULE', 'STEP_RULE', 'in_notebook', 'widgets_drawn', 'show_progress', 'quiet_progress', 'LogError',
+           'log_path', 'new_log_file', 'TrainingLog', 'read_log', 'latest_log', 'plot_logs', 'log_details']
+
+# %% ../nbs/07_logs.ipynb #b415beac
+def _shell():
+    "The running IPython shell, or None (plain Python, a command line)."
+    ip = sys.modules.get('IPython')
+    return ip.get_ipython() if ip and hasattr(ip, 'get_ipython') else None
+
+def in_notebook()->bool:
+    "Whether this runs in a notebook: a Jupyter kernel, or a shell that runs one without a front end (execnb's `CaptureShell`); not a terminal."
+    ip = _shell()
+    return ip is not None and type(ip).__name__ != 'TerminalInteractiveShell'
+
+def widgets_drawn()->bool:
+    "Whether this notebook has a front end that draws widgets (a Jupyter kernel), so that `tqdm.auto` bars are widgets, not text."
+    ip = _shell()
+    return ip is not None and 'IPKernelApp' in ip.config
+
+def show_progress(progress:bool=None # True or False: as asked; None: decide here
+                 )->bool:
+    "Whether to draw a progress bar: as asked, else everywhere but a notebook without widgets (where each update would be a line of text)."
+    return progress if progress is not None else widgets_drawn() or not in_notebook()
+
+def quiet_progress()->bool:
+    "In a notebook without widgets, switch off the text progress bars of `datasets` and `transformers`; returns whether it did."
+    if show_progress(): return False
+    import datasets, transformers
+    datasets.disable_progress_bars(); transformers.utils.logging.disable_progress_bar()
+    return True
 
 # %% ../nbs/07_logs.ipynb #12104a2c
 STAGES = ('sft', 'dpo', 'grpo')
@@ -50,11 +78,12 @@ def _clean(logs:dict, stage:str)->dict:
     return {k: v for k, v in out.items() if isinstance(v, (int, float, str, bool)) or v is None}
 
 class TrainingLog(TrainerCallback):
-    "Write the original project's training-log file (main process only) and echo each block on the console."
+    "Write the original project's training-log file (main process only) and echo each block on the console (not in a notebook)."
     def __init__(self, logs_dir:str, # where the log file goes
                  stage:str, # 'sft', 'dpo' or 'grpo'
-                 echo:bool=True # also print each block
+                 echo:bool=None # also print each block (default: outside notebooks, which plot the log instead)
                 ):
+        echo = not in_notebook() if echo is None else echo
         self.path, self.stage, self.echo, self.last = log_path(logs_dir, stage), stage, echo, None
     def _write(self, text):
         with open(self.path, 'a', encoding='utf-8') as f: f.write(text)
@@ -117,3 +146,16 @@ def plot_logs(paths, # one log path, a list of them, or {name: path}
     fig.update_layout(height=320, margin=dict(l=10, r=10, t=40, b=10))
     fig.update_xaxes(title_text='step')
     return fig
+
+# %% ../nbs/07_logs.ipynb #9f530d43
+def log_details(path, # a log file written by `TrainingLog`
+                keys=('loss', 'learning_rate') # the last step's values named in the summary
+               ):
+    "A training log for a notebook page (an `IPython.display.HTML`): one line (file, steps, last values) that opens on the whole file."
+    import html
+    from IPython.display import HTML   # here, not at the top: the command lines that import this module never show HTML
+    p, log = Path(path), read_log(path)
+    last = log['steps'][-1] if log['steps'] else {}
+    vals = ', '.join(f'{k} {last[k]:.4g}' for k in keys if isinstance(last.get(k), (int, float)))
+    head = f"{p.name}: {len(log['steps'])} logged steps" + (f" (last: step {last['step']}, {vals})" if last else '')
+    return HTML(f'<details><summary>{html.escape(head)}</summary><pre>{html.escape(p.read_text(encoding="utf-8"))}</pre></details>')

@@ -14,7 +14,7 @@ from .formats import render_prompt
 from .thoughts import thought_marks
 from .datasets import DataError, holdout_classes, recorded_holdout
 from .models import TINY, TINY_THINK, EMBEDDED, is_tiny, is_local, load_model, greedy_moves, generate_moves, hardware_defaults, lora_config_from, merge_lora, write_model_card
-from .logs import TrainingLog, LogError
+from .logs import TrainingLog, LogError, show_progress, quiet_progress
 from .outputs import MARKER, check_claim, check_clear, claim_dir, clear_dir, record, release_dir, manifest, OwnershipError
 
 # %% auto #0
@@ -399,9 +399,9 @@ class QuietProgress(ProgressCallback):
     def on_log(self, args, state, control, logs=None, **kw): pass
 
 def quiet_console(trainer):
-    "Swap the Trainer's log printing for a progress bar that prints no logs."
+    "Swap the Trainer's log printing for a progress bar that prints no logs (none in a notebook without widgets)."
     trainer.remove_callback(PrinterCallback)
-    if trainer.pop_callback(ProgressCallback): trainer.add_callback(QuietProgress)
+    if trainer.pop_callback(ProgressCallback) and show_progress(): trainer.add_callback(QuietProgress)
 
 # %% ../nbs/07a_trainers.ipynb #88849e34
 def card(s:Settings, headline:str=None)->Path:
@@ -451,6 +451,7 @@ def train_stage(s:Settings, # parsed and checked settings
                ):
     "Check the folder, load the data, claim the folder, load the model (unplaced), train, finish; returns the trainer."
     a = s.args
+    quiet_progress()   # in a notebook without widgets: no text bars from the data's map and filter, nor from transformers
     resume = prepare_output_dir(a.output_dir, a.resume_from_checkpoint, s.ours.overwrite, s.kind)
     log = TrainingLog(s.ours.logs_dir, s.kind)
     ds = data()
