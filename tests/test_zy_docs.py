@@ -143,12 +143,16 @@ def test_plots_are_on_the_pages(pages):
         assert html.count('Plotly.newPlot(') >= n_plots(nb), f'{name}: {n_plots(nb)} figures, fewer drawn'
         assert 'plotly.js v' in html, f'{name}: plotly.js is not inlined in the page'
 
+def shown_state(nb)->dict:
+    "The saved state of the widgets the page shows (its views and the models they refer to): the notebook's metadata holds every widget its test process made, shown or not."
+    return widget_closure(nb.metadata.get('widgets', {}).get(WIDGET_STATE, {}).get('state', {}), widget_views(nb))
+
 def test_pages_draw_in_a_browser(pages):
     exe = node()
     if not (HTML_MANAGER / 'dist' / 'embed.js').exists():
         (pytest.fail if os.environ.get('CI') else pytest.skip)(f'{HTML_MANAGER} is missing: npm ci --prefix tools/browser')
     specs = [dict(file=str(HTML / f'{name}.html'), title=title_of(name), figures=n_plots(nb), widgets=len(widget_views(nb)),
-                  board='ttt-board' in json.dumps(nb.metadata.get('widgets', {})), shots=SHOTS.get(name, []) + (['plot'] if n_plots(nb) else []))
+                  board='ttt-board' in json.dumps(shown_state(nb)), shots=SHOTS.get(name, []) + (['plot'] if n_plots(nb) else []))
              for name, (nb, html) in pages.items()]
     shots = [HTML / f"{s['file'].rsplit('/', 1)[1][:-5]}-{k}.png" for s in specs for k in s['shots']]
     for f in shots: f.unlink(missing_ok=True)
