@@ -13,10 +13,12 @@ or on a finished board): JupyterLab's button view keeps a label that is set to '
 marks on the page. The saved copy must have every code cell executed and no error output; screenshots (the board
 before and after each step) go to $TTT_ARTIFACTS (default runs/ci-artifacts/).
 
-A notebook runs here when it draws something only a front end can lose: a widget (the boards above) or a plotly
-figure, judged from the copy test_notebooks.py executed into _exec/ (a notebook with no such copy runs here too).
-The others print text and tables only, which the bare kernel's run already checked cell by cell: running them here
-again (13_pipeline and 99_reliability, five minutes each on 2 cores) doubled CI's time for nothing a browser adds.
+Only the notebooks with a board played by clicks run here (05_rewards, 12_play). Both show an ipywidget and a plotly
+figure, and the test asserts that the copy JupyterLab saved holds both kinds of output: so a broken widget or plotly
+front end fails here. Every other notebook's widgets (progress bars) and figures are drawn from their saved outputs,
+page by page in Chromium, by test_zy_docs.py, and their text outputs were checked cell by cell by test_notebooks.py;
+running them here again (08_sft, 11_evaluate, 13_pipeline, 99_reliability: minutes each on 2 cores) cost CI a
+quarter of its time for nothing a live front end adds.
 The file name makes pytest run it after test_notebooks.py, which trained the tiny model once into this session's
 $TTT_CACHE (tests/conftest.py): the JupyterLab server inherits that cache, so the notebooks that train start from the
 same checkpoint instead of training it again. It needs
@@ -28,15 +30,8 @@ import pytest
 from browser_tools import BROWSER, ROOT, node as _node
 from ttt_nb.formats import original_dir
 
-NBS = sorted(p.stem for p in (ROOT / 'nbs').glob('*.ipynb') if not p.name.startswith('_'))
 WIDGETS = {'12_play': '--board=g', '05_rewards': '--explorer=explorer'}   # the boards played by clicks, and their variables
-DRAWN = ('application/vnd.plotly.v1+json', 'application/vnd.jupyter.widget-view+json')   # what a broken front end loses
-
-def draws(name)->bool:
-    "Whether notebook `name` shows a widget or a figure: a board played here, or such an output in its executed copy (none: assume it does)."
-    done = ROOT / '_exec' / f'{name}.ipynb'
-    if name in WIDGETS or not done.exists(): return True
-    return any(k in DRAWN for c in json.loads(done.read_text())['cells'] for o in c.get('outputs', []) for k in o.get('data', {}))
+DRAWN = {'application/vnd.plotly.v1+json': 'a plotly figure', 'application/vnd.jupyter.widget-view+json': 'a widget'}   # what a broken front end loses
 
 def _free_port():
     with socket.socket() as s:
@@ -75,14 +70,13 @@ def lab(tmp_path_factory):
             try: server.wait(30)
             except subprocess.TimeoutExpired: server.kill(); server.wait()
 
-@pytest.mark.parametrize('name', NBS)
+@pytest.mark.parametrize('name', sorted(WIDGETS))
 def test_notebook_in_browser(lab, name, tmp_path):
-    if not draws(name): pytest.skip(f'{name} draws no widget or figure (see _exec/{name}.ipynb): its text outputs were checked in test_notebooks.py')
     node, (url, root, server_log) = _node(), lab
     nb, shot = f'nbs/{name}.ipynb', tmp_path / f'browser-{name}.png'
-    widget = WIDGETS.get(name)   # the flag naming the variable that holds the notebook's last board in the kernel
+    widget = WIDGETS[name]   # the flag naming the variable that holds the notebook's last board in the kernel
     t = time.time()
-    r = subprocess.run([node, str(BROWSER / 'run_notebook.mjs'), url, nb, str(shot)] + ([widget] if widget else []),
+    r = subprocess.run([node, str(BROWSER / 'run_notebook.mjs'), url, nb, str(shot), widget],
                        capture_output=True, text=True, timeout=900)
     print(r.stdout[-5000:], r.stderr[-5000:], f'browser run: {time.time() - t:.0f} s', sep='\n')
     arts = Path(os.environ.get('TTT_ARTIFACTS') or ROOT / 'runs' / 'ci-artifacts')
@@ -98,8 +92,10 @@ def test_notebook_in_browser(lab, name, tmp_path):
         assert c['execution_count'] is not None, f'{nb} saved: a code cell did not run: {src}'
         errs = [f"{o['ename']}: {o['evalue']}" for o in c['outputs'] if o['output_type'] == 'error']
         assert not errs, f'{nb} saved: {src} raised {errs}'
+    shown = {k for c in cells for o in c['outputs'] for k in o.get('data', {})}
+    assert set(DRAWN) <= shown, f'{nb} saved without {[DRAWN[k] for k in set(DRAWN) - shown]}: the front end it checks is no longer checked'
     shots = [shot.name] + [f'browser-{name}-{s}.png' for s in {'12_play': ('start', 'end', 'new-game', 'side-O'),
-                                                             '05_rewards': ('explorer-moves', 'explorer-reset', 'explorer-finished')}.get(name, ())]
+                                                             '05_rewards': ('explorer-moves', 'explorer-reset', 'explorer-finished')}[name]]
     for s in shots:
         png = (arts / s).read_bytes()
         assert png.startswith(b'\x89PNG\r\n\x1a\n') and len(png) > 1000, f'{s} is not a PNG'
