@@ -30,7 +30,7 @@ def other(side:str # 'X' or 'O'
 def cell_name(i:int # cell index 0..8
              )->str: # the formats' name for it, 'r-c' with 0-based row and column
     "Name of cell `i` as written in the text formats."
-    if not (isinstance(i, int) and 0 <= i < 9): raise BoardError(f'cell index must be 0..8, not {i!r}')
+    if isinstance(i, bool) or not (isinstance(i, int) and 0 <= i < 9): raise BoardError(f'cell index must be 0..8, not {i!r}')
     return f'{i // 3}-{i % 3}'
 
 def cell_index(name:str # 'r-c' with 0-based row and column
@@ -62,7 +62,9 @@ class Board(str):
     __slots__ = ()
     def __new__(cls, cells:str='.........'): # nine of 'X', 'O', '.' (spaces, '|' and newlines are ignored)
         if isinstance(cells, Board): return cells
-        if not isinstance(cells, str): cells = ''.join(cells)
+        if not isinstance(cells, str):
+            try: cells = ''.join(cells)
+            except TypeError: raise BoardError(f"a board is 9 cells of 'X', 'O' or '.', got {cells!r}") from None
         s = ''.join(ch for ch in cells if ch not in ' |\n\t').replace('_', EMPTY).replace('-', EMPTY).upper()
         if len(s) != 9 or set(s) - {X, O, EMPTY}:
             raise BoardError(f"a board is 9 cells of 'X', 'O' or '.', got {cells!r}")
@@ -99,7 +101,7 @@ class Board(str):
              side:str=None # who plays it; default: the side to move
             )->Board:
         "The board after `side` plays cell `i`."
-        if not (isinstance(i, int) and 0 <= i < 9): raise BoardError(f'move must be a cell index 0..8, not {i!r}')
+        if isinstance(i, bool) or not (isinstance(i, int) and 0 <= i < 9): raise BoardError(f'move must be a cell index 0..8, not {i!r}')
         if self.over: raise BoardError(f'game is over on {self!r}: no move can be played')
         if self[i] != EMPTY: raise BoardError(f'cell {cell_name(i)} ({i}) is occupied by {self[i]} on {self!r}')
         side = side or self.turn

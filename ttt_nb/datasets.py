@@ -4,11 +4,12 @@
 
 # %% ../nbs/04_datasets.ipynb #d14e6073
 from __future__ import annotations
-import json, os, random, re, statistics, sys, time
+import inspect, json, os, random, re, statistics, sys, time
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from fastcore.script import call_parse, Param
+from .console import command, read_text
 from .board import *
 from .solver import *
 from .formats import *
@@ -17,12 +18,13 @@ from .thoughts import _jsonl_lines
 from .outputs import OwnershipError, writing, claim_file, mark_file, lock_file, manifest, MARKER
 
 # %% auto #0
-__all__ = ['SAMPLINGS', 'SIDES', 'THOUGHTS', 'LABELS', 'KINDS', 'DataError', 'sample_positions', 'heuristic_moves', 'label_move',
-           'worse_moves', 'label_columns', 'sft_rows', 'dpo_rows', 'grpo_rows', 'minimax_rows', 'grpo_from_minimax',
-           'to_dataset', 'sft_dataset', 'dpo_dataset', 'grpo_dataset', 'minimax_dataset', 'board_classes',
-           'read_boards', 'holdout_classes', 'is_held_out', 'split_positions', 'drop_held_out', 'recorded_holdout',
-           'row_problem', 'read_jsonl', 'write_jsonl', 'dedupe_rows', 'add_labels', 'load_rows', 'dataset_report',
-           'report_table', 'report_figures', 'make_writer', 'default_out', 'ttt_dataset']
+__all__ = ['SAMPLINGS', 'SIDES', 'THOUGHTS', 'LABELS', 'KINDS', 'LLM_OPTIONS', 'DataError', 'sample_positions', 'heuristic_moves',
+           'label_move', 'worse_moves', 'label_columns', 'sft_rows', 'dpo_rows', 'grpo_rows', 'minimax_rows',
+           'grpo_from_minimax', 'to_dataset', 'sft_dataset', 'dpo_dataset', 'grpo_dataset', 'minimax_dataset',
+           'board_classes', 'read_boards', 'holdout_classes', 'is_held_out', 'split_positions', 'drop_held_out',
+           'recorded_holdout', 'row_problem', 'read_jsonl', 'write_jsonl', 'dedupe_rows', 'add_labels', 'load_rows',
+           'dataset_report', 'report_table', 'report_figures', 'make_writer', 'default_out', 'mode_needs',
+           'refuse_unused', 'ttt_dataset']
 
 # %% ../nbs/04_datasets.ipynb #8866ffc5
 SAMPLINGS = ('exhaustive', 'random', 'canonical')
@@ -232,13 +234,15 @@ def board_classes(positions=None # boards (default: the 4520 with a move to play
 
 def read_boards(path # a text file: one board per line (`X.O......` or `X.O|...|...`), blank lines and `# comments` skipped
                )->list:
-    "The boards of a board-list file; `DataError` naming the file and line of a board that cannot occur in a game."
+    "The boards of a board-list file; `DataError` naming the file and line of a board that cannot occur in a game or has no move to play, or a file that names none."
     out = []
-    for i, line in enumerate(Path(path).read_text().splitlines(), 1):
+    for i, line in enumerate(read_text(path).splitlines(), 1):
         s = line.split('#')[0].strip()
         if not s: continue
         try: out.append(check_board(Board(s)))
         except (BoardError, ValueError) as e: raise DataError(f'{path}, line {i}: {e}') from None
+        if out[-1].over: raise DataError(f'{path}, line {i}: {out[-1]!r} is a finished game: it has no move to learn or hold out')
+    if not out: raise DataError(f'{path}: names no board (one per line, such as X.O......)')
     return out
 
 def holdout_classes(frac:float=0, # share of the 627 classes to leave out, 0 <= frac < 1
@@ -474,14 +478,24 @@ def _check_numbers(**opts):
         if v is not None and not (v > low if strict else v >= low):
             raise DataError(f'--{name} must be {"above" if strict else "at least"} {low}, not {v}')
 
-def _console_error(cmd:str, e:Exception):
-    "Re-raise `e` in a Python call; run from the command line, print it as one line `cmd: error: ...` and exit with status 2."
-    import fastcore.script as fs
-    cli = getattr(fs, '_cli_func', None)
-    if cli is None or not cli.get(): raise e
-    print(f'{cmd}: error: {e}', file=sys.stderr); raise SystemExit(2)
+LLM_OPTIONS = ('llm_url', 'llm_model', 'llm_key_env', 'llm_path', 'llm_timeout', 'llm_temperature', 'llm_max_tokens', 'retries', 'workers', 'max_rows')
+
+def mode_needs(kind:str, thoughts:str, sampling:str, holdout:float)->dict:
+    "For each `ttt_dataset` option that works in some modes only: (whether this request is one, the mode it needs)."
+    return dict(fmt=(kind == 'sft', 'kind sft'), src=(kind == 'grpo_from_minimax', 'kind grpo_from_minimax'),
+                min_moves=(sampling == 'random', '--sampling random'), max_moves=(sampling == 'random', '--sampling random'),
+                holdout_seed=(bool(holdout), '--holdout'), **{k: (thoughts == 'llm', '--thoughts llm') for k in LLM_OPTIONS})
+
+def refuse_unused(given:dict, # option: value, as the command received them
+                  defaults:dict, # option: its default
+                  needs:dict # option: (used in this mode, the mode it needs), as `mode_needs` gives
+                 ):
+    "`DataError` for an option set to something other than its default in a mode that ignores it."
+    for k, (used, mode) in needs.items():
+        if not used and given[k] != defaults[k]: raise DataError(f'--{k} does nothing here: it is for {mode}')
 
 @call_parse
+@command('ttt_dataset')
 def ttt_dataset(kind:Param('what to write', str, choices=KINDS),
                 thoughts:Param('thoughts before the move', str, choices=THOUGHTS)='none',
                 labels:Param("minimax: the solver's best move; heuristic: the original's win>block>centre>corner>edge rule",
@@ -512,45 +526,48 @@ def ttt_dataset(kind:Param('what to write', str, choices=KINDS),
                 quiet:bool=False, # no progress bar or summary
                ):
     "Write a tic-tac-toe dataset (SFT, DPO, GRPO, minimax or GRPO-from-minimax rows) as JSONL."
-    try:
-        for nm, v, cs in (('kind', kind, KINDS), ('thoughts', thoughts, THOUGHTS), ('labels', labels, LABELS)): _choice(nm, v, cs)
-        if kind in ('minimax', 'grpo_from_minimax') and thoughts != 'none': raise DataError(f'{kind} rows carry no thoughts')
-        _check_numbers(n=(n, 1, False), retries=(retries, 0, False), workers=(workers, 1, False), max_rows=(max_rows, 1, False),
-                       llm_timeout=(llm_timeout, 0, True), llm_temperature=(llm_temperature, 0, False), llm_max_tokens=(llm_max_tokens, 1, False))
-        if not 0 <= min_moves <= max_moves <= 8: raise DataError(f'--min_moves and --max_moves must keep 0 <= min_moves <= max_moves <= 8, not {min_moves} and {max_moves}')
-        held = holdout_classes(holdout, holdout_seed, holdout_file)
-        out = Path(out or default_out(kind, thoughts, fmt))
-        settings = dict(kind=kind, thoughts=thoughts, labels=labels, side=side, n=n, seed=seed, sampling=sampling,
-                        **(dict(fmt=fmt) if kind == 'sft' else {}),
-                        **(dict(min_moves=min_moves, max_moves=max_moves) if sampling == 'random' else {}),
-                        **(dict(src=str(Path(src).resolve())) if src else {}),
-                        **(dict(writer=str(llm_path) if llm_path else llm_model) if thoughts == 'llm' else {}),
-                        **(dict(holdout=holdout, holdout_seed=holdout_seed) if holdout else {}),
-                        **(dict(holdout_file=str(Path(holdout_file).resolve())) if holdout_file else {}))
-        claim = lambda: claim_file(out, 'dataset', settings if thoughts == 'llm' else None)   # ours by its bytes, and (LLM) the same request
-        claim()                                           # before any work, creating nothing
-        with lock_file(out):                              # a second command writing `out` now is refused
-            claim()                                       # again, under the lock: nobody wrote it in between
-            t0 = time.perf_counter()
-            positions = None if kind == 'grpo_from_minimax' and src else [b for b in sample_positions(sampling, side, n, seed, min_moves, max_moves) if not is_held_out(b, held)]
-            appended = []                                 # LLM rows appended by this run: recorded however it ends, so it resumes
-            try:
-                if kind == 'grpo_from_minimax': rows = drop_held_out(grpo_from_minimax(read_jsonl(src) if src else minimax_rows(labels, positions=positions, seed=seed)), held)
-                elif kind == 'minimax': rows = minimax_rows(labels, positions=positions, seed=seed)
-                else:
-                    kw = dict(thoughts=thoughts, labels=labels, seed=seed, positions=positions, **(dict(fmt=fmt) if kind == 'sft' else {}))
-                    if thoughts == 'llm':
-                        kw.update(writer=make_writer(llm_url, llm_model, llm_key_env, llm_path, llm_timeout, llm_temperature, llm_max_tokens),
-                                  out=out, retries=retries, workers=workers, max_rows=max_rows, progress=not quiet,
-                                  on_write=lambda: appended.append(True))
-                    rows = dict(sft=sft_rows, dpo=dpo_rows, grpo=grpo_rows)[kind](**kw)
-            except KeyboardInterrupt:
-                print('\ninterrupted: ' + (f'the rows written so far are in {out}; run the same command again to resume' if out.exists()
-                                             else 'no row was written'), file=sys.stderr)
-                raise SystemExit(130)
-            finally:
-                if appended and out.exists(): mark_file(out, 'dataset', settings)
-            if thoughts != 'llm': write_jsonl(rows, out); mark_file(out, 'dataset', settings)   # the manifest after the file, never alone
-    except (DataError, OwnershipError, WriterFatal) as e: _console_error('ttt_dataset', e)
+    for nm, v, cs in (('kind', kind, KINDS), ('thoughts', thoughts, THOUGHTS), ('labels', labels, LABELS)): _choice(nm, v, cs)
+    if kind in ('minimax', 'grpo_from_minimax') and thoughts != 'none': raise DataError(f'{kind} rows carry no thoughts')
+    _check_numbers(n=(n, 1, False), retries=(retries, 0, False), workers=(workers, 1, False), max_rows=(max_rows, 1, False),
+                   llm_timeout=(llm_timeout, 0, True), llm_temperature=(llm_temperature, 0, False), llm_max_tokens=(llm_max_tokens, 1, False))
+    if not 0 <= min_moves <= max_moves <= 8: raise DataError(f'--min_moves and --max_moves must keep 0 <= min_moves <= max_moves <= 8, not {min_moves} and {max_moves}')
+    opts = locals()   # ranges first, then the modes: an option that does nothing here is refused, not ignored
+    refuse_unused(opts, {k: p.default for k, p in inspect.signature(ttt_dataset).parameters.items()}, mode_needs(kind, thoughts, sampling, holdout))
+    held = holdout_classes(holdout, holdout_seed, holdout_file)
+    out = Path(out or default_out(kind, thoughts, fmt))
+    settings = dict(kind=kind, thoughts=thoughts, labels=labels, side=side, n=n, seed=seed, sampling=sampling,
+                    **(dict(fmt=fmt) if kind == 'sft' else {}),
+                    **(dict(min_moves=min_moves, max_moves=max_moves) if sampling == 'random' else {}),
+                    **(dict(src=str(Path(src).resolve())) if src else {}),
+                    **(dict(writer=str(llm_path) if llm_path else llm_model) if thoughts == 'llm' else {}),
+                    **(dict(holdout=holdout, holdout_seed=holdout_seed) if holdout else {}),
+                    **(dict(holdout_file=str(Path(holdout_file).resolve())) if holdout_file else {}))
+    claim = lambda: claim_file(out, 'dataset', settings if thoughts == 'llm' else None)   # ours by its bytes, and (LLM) the same request
+    claim()                                           # before any work, creating nothing
+    with lock_file(out):                              # a second command writing `out` now is refused
+        claim()                                       # again, under the lock: nobody wrote it in between
+        t0 = time.perf_counter()
+        sampled = None if kind == 'grpo_from_minimax' and src else sample_positions(sampling, side, n, seed, min_moves, max_moves)
+        positions = None if sampled is None else [b for b in sampled if not is_held_out(b, held)]
+        appended = []                                 # LLM rows appended by this run: recorded however it ends, so it resumes
+        try:
+            if kind == 'grpo_from_minimax': rows = drop_held_out(grpo_from_minimax(read_jsonl(src) if src else minimax_rows(labels, positions=positions, seed=seed)), held)
+            elif kind == 'minimax': rows = minimax_rows(labels, positions=positions, seed=seed)
+            else:
+                kw = dict(thoughts=thoughts, labels=labels, seed=seed, positions=positions, **(dict(fmt=fmt) if kind == 'sft' else {}))
+                if thoughts == 'llm':
+                    kw.update(writer=make_writer(llm_url, llm_model, llm_key_env, llm_path, llm_timeout, llm_temperature, llm_max_tokens),
+                              out=out, retries=retries, workers=workers, max_rows=max_rows, progress=not quiet,
+                              on_write=lambda: appended.append(True))
+                rows = dict(sft=sft_rows, dpo=dpo_rows, grpo=grpo_rows)[kind](**kw)
+        except KeyboardInterrupt:
+            print('\nttt_dataset: interrupted: ' + (f'the rows written so far are in {out}; run the same command again to resume' if out.exists()
+                                         else 'no row was written'), file=sys.stderr)
+            raise SystemExit(130)
+        finally:
+            if appended and out.exists(): mark_file(out, 'dataset', settings)
+        if thoughts != 'llm': write_jsonl(rows, out); mark_file(out, 'dataset', settings)   # the manifest after the file, never alone
     if not quiet: print(f'{out}: {len(rows)} rows ({kind}; thoughts={thoughts}, labels={labels}, side={side}, '
-                        f'sampling={sampling}' + (f'; {len(held)} symmetry classes held out' if held else '') + ') in {time.perf_counter() - t0:.2f} s')
+                        f'sampling={sampling}' + (f'; {len(held)} symmetry classes held out' if held else '')
+                        + (f', {len(sampled) - len(positions)} of the {len(sampled)} sampled positions among them' if held and sampled else '')
+                        + f') in {time.perf_counter() - t0:.2f} s')

@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from contextlib import ExitStack, contextmanager
 from fastcore.script import call_parse
+from .console import command, InputError
 from tqdm.auto import tqdm
 import torch
 from .board import *
@@ -50,15 +51,15 @@ def greedy(table:dict)->dict:
 
 # %% ../nbs/11_evaluate.ipynb #3ba35cca
 def check_evaluate_args(style:str='player', thoughts:bool=False, temperature:float=0, samples:int=0, max_new_tokens:int=512):
-    "Refuse a request that makes no sense (`ValueError` naming the flag), before a model is loaded."
-    if style not in STYLES: raise ValueError(f"--style must be {' or '.join(STYLES)}, not {style!r}")
+    "Refuse a request that makes no sense (`InputError` naming the flag), before a model is loaded."
+    if style not in STYLES: raise InputError(f"--style must be {' or '.join(STYLES)}, not {style!r}")
     if isinstance(temperature, bool) or not isinstance(temperature, (int, float)) or not (math.isfinite(temperature) and temperature >= 0):
-        raise ValueError(f'--temperature must be 0 (greedy) or a positive number, not {temperature!r}')
-    if thoughts and temperature: raise ValueError('--thoughts evaluates greedy generation only: leave --temperature at 0')
+        raise InputError(f'--temperature must be 0 (greedy) or a positive number, not {temperature!r}')
+    if thoughts and temperature: raise InputError('--thoughts evaluates greedy generation only: leave --temperature at 0')
     if isinstance(samples, bool) or not isinstance(samples, int) or samples < 0:
-        raise ValueError(f'--samples must be a whole number of sampled games, 0 or more, not {samples!r}')
+        raise InputError(f'--samples must be a whole number of sampled games, 0 or more, not {samples!r}')
     if isinstance(max_new_tokens, bool) or not isinstance(max_new_tokens, int) or max_new_tokens < 1:
-        raise ValueError(f'--max_new_tokens must be a whole number of tokens, 1 or more, not {max_new_tokens!r}')
+        raise InputError(f'--max_new_tokens must be a whole number of tokens, 1 or more, not {max_new_tokens!r}')
 
 # %% ../nbs/11_evaluate.ipynb #49e9ec7f
 def thought_batch(model)->int:
@@ -145,7 +146,7 @@ def exact_vs(table:dict, # the player's policy table
              opponent:str='random' # 'random', 'perfect' (uniform over optimal moves), 'fixed' (the solver's one move) or 'self' (the same table)
             )->dict: # exact probabilities: win, draw, loss, illegal (illegal answers are also losses)
     "Exact expected results of a (possibly stochastic) policy against an opponent model."
-    if opponent not in ('random', 'perfect', 'fixed', 'self'): raise ValueError(f"opponent must be random, perfect, fixed or self, not {opponent!r}")
+    if opponent not in ('random', 'perfect', 'fixed', 'self'): raise InputError(f"opponent must be random, perfect, fixed or self, not {opponent!r}")
     @lru_cache(maxsize=None)
     def walk(b):
         if b.winner: return (1., 0., 0., 0.) if b.winner == side else (0., 0., 1., 0.)
@@ -381,6 +382,7 @@ def write_outputs(rep:dict, o:dict, # what `claim_outputs` returned
 
 # %% ../nbs/11_evaluate.ipynb #80cdc325
 @call_parse
+@command('ttt_evaluate')
 def ttt_evaluate(model:str='ttt-tiny', # model folder, checkpoint, hub id or ttt-tiny
                  out:str='report.json', # where the JSON report goes
                  style:str='player', # prompt style: player or minimax
@@ -393,8 +395,7 @@ def ttt_evaluate(model:str='ttt-tiny', # model folder, checkpoint, hub id or ttt
                 ):
     "Evaluate a model exactly on every position and every game (seen and unseen positions apart when its folder records a hold-out)."
     with ExitStack() as held:
-        try: check_evaluate_args(style, thoughts, temperature, samples, max_new_tokens); o = held.enter_context(held_outputs(out, html))
-        except ValueError as e: raise SystemExit(f'ttt_evaluate: {e}') from None
+        check_evaluate_args(style, thoughts, temperature, samples, max_new_tokens); o = held.enter_context(held_outputs(out, html))
         m, tok = load_model(model)
         rep = evaluate_model(m, tok, model, style=style, thoughts=thoughts, temperature=temperature, samples=samples, seed=seed,
                              holdout=recorded_holdout(model), max_new_tokens=max_new_tokens)

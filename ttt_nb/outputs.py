@@ -34,6 +34,10 @@ def writing(path, # the file to (re)write
         with os.fdopen(fd, mode, **({} if 'b' in mode else dict(encoding='utf-8', newline='\n'))) as f: yield f
         os.chmod(tmp, 0o666 & ~umask())
         os.replace(tmp, p)
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        if type(e) is not OSError or e.errno is None or e.filename: raise
+        raise OSError(e.errno, e.strerror, str(p)) from e   # a full disk, `ulimit -f`: name the file that could not be written
     except BaseException:
         Path(tmp).unlink(missing_ok=True); raise
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 import json, os, shutil, time
 from pathlib import Path
 from fastcore.script import call_parse
+from .console import command
 from .board import X, O
-from .datasets import sft_rows, dpo_rows, grpo_rows, write_jsonl, recorded_holdout
+from .datasets import sft_rows, dpo_rows, grpo_rows, write_jsonl, recorded_holdout, refuse_unused
 from .models import TINY, TINY_THINK, load_model, load_tokenizer, write_model_card
 from .outputs import check_claim, claim_dir, clear_dir, foreign, record, lock_dir, atomic_write, OwnershipError
-from .trainers import settings, read_config, position_scores, thought_scores, final_scores, last_complete_checkpoint, base_model_of, cli_error, ALIASES, TrainError
+from .trainers import settings, read_config, position_scores, thought_scores, final_scores, last_complete_checkpoint, base_model_of, ALIASES, TrainError
 from .train_sft import train_sft
 from .train_dpo import train_dpo
 from .train_grpo import train_grpo, check_games
@@ -272,6 +273,7 @@ def pipeline_config(path:str # a YAML file: run settings at the top, a section p
     return out
 
 @call_parse
+@command('ttt_pipeline')
 def ttt_pipeline(config:str=None, # a YAML file: these settings at the top level, a section per stage (sft, dpo, grpo) of trainer settings
                  out:str=None, # the run's folder (default runs/demo; a re-run with the same settings resumes it)
                  model_name:str=None, # ttt-tiny (the default: CPU, minutes; ttt-tiny-think with thoughts), or a hub id / folder (use a GPU)
@@ -295,17 +297,18 @@ def ttt_pipeline(config:str=None, # a YAML file: these settings at the top level
     flags = dict(out=out, model_name=model_name, thoughts=thoughts, start=start, sft_checkpoint=sft_checkpoint, skip=skip, seed=seed,
                  llm_url=llm_url, llm_model=llm_model, llm_path=llm_path, llm_key_env=llm_key_env, holdout=holdout,
                  holdout_seed=holdout_seed, holdout_file=holdout_file)
-    try:
-        file = pipeline_config(config) if config else {}
-        r = {**PIPELINE_DEFAULTS, **file, **{k: v for k, v in flags.items() if v is not None}}
-        r['overwrite'] = overwrite or bool(file.get('overwrite'))
-        data_kw = None
-        if r['thoughts'] == 'llm':
-            from ttt_nb.datasets import make_writer
-            kw = dict(url=r['llm_url'], model=r['llm_model'], path=r['llm_path'], key_env=r['llm_key_env'])
-            data_kw = dict(writer=make_writer(**{k: v for k, v in kw.items() if v is not None}))
-        info = run_pipeline(r['out'], r['model_name'], r['thoughts'], start=r['start'], sft_checkpoint=r['sft_checkpoint'], skip=r['skip'],
-                            seed=r['seed'], sft_kw=r.get('sft_kw'), dpo_kw=r.get('dpo_kw'), grpo_kw=r.get('grpo_kw'), data_kw=data_kw,
-                            overwrite=r['overwrite'], holdout=r['holdout'], holdout_seed=r['holdout_seed'], holdout_file=r['holdout_file'])
-    except (TrainError, DataError, ModelError) as e: cli_error('ttt_pipeline', str(e))
+    file = pipeline_config(config) if config else {}
+    r = {**PIPELINE_DEFAULTS, **file, **{k: v for k, v in flags.items() if v is not None}}
+    r['overwrite'] = overwrite or bool(file.get('overwrite'))
+    refuse_unused(r, PIPELINE_DEFAULTS, {**{k: (r['thoughts'] == 'llm', '--thoughts llm') for k in ('llm_url', 'llm_model', 'llm_path', 'llm_key_env')},
+                                         'holdout_seed': (bool(r['holdout']), '--holdout'),
+                                         'sft_checkpoint': (r['start'] not in ('data', 'sft'), '--start dpo, grpo or evaluate')})
+    data_kw = None
+    if r['thoughts'] == 'llm':
+        from ttt_nb.datasets import make_writer
+        kw = dict(url=r['llm_url'], model=r['llm_model'], path=r['llm_path'], key_env=r['llm_key_env'])
+        data_kw = dict(writer=make_writer(**{k: v for k, v in kw.items() if v is not None}))
+    info = run_pipeline(r['out'], r['model_name'], r['thoughts'], start=r['start'], sft_checkpoint=r['sft_checkpoint'], skip=r['skip'],
+                        seed=r['seed'], sft_kw=r.get('sft_kw'), dpo_kw=r.get('dpo_kw'), grpo_kw=r.get('grpo_kw'), data_kw=data_kw,
+                        overwrite=r['overwrite'], holdout=r['holdout'], holdout_seed=r['holdout_seed'], holdout_file=r['holdout_file'])
     print('\n' + summary_text(info))

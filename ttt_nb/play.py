@@ -6,6 +6,7 @@
 from __future__ import annotations
 import html, sys
 from fastcore.script import call_parse
+from .console import command, InputError
 from .board import *
 from .solver import best_move, optimal_moves, move_values
 from .models import load_model, generate_moves
@@ -232,13 +233,14 @@ def terminal_game(player:Player, human:str='X', inp=None, out=None)->str:
     return res
 
 @call_parse
+@command('ttt_play')
 def ttt_play(model:str='solver', # a model folder, checkpoint, hub id, ttt-tiny, or 'solver' / 'random'
              side:str='X', # your side: X moves first
              style:str='player', # the model's prompt style
              thoughts:bool=False # the model writes a thought before its move (without the flag: found out by asking it once)
             ):
     "Play tic-tac-toe against a model in the terminal."
-    if side not in (X, O): raise SystemExit(f"ttt_play: --side must be X or O, not {side!r}")
-    if style not in STYLES: raise SystemExit(f"ttt_play: --style must be {' or '.join(STYLES)}, not {style!r}")
+    if side not in (X, O): raise InputError(f"--side must be X or O, not {side!r}")
+    if style not in STYLES: raise InputError(f"--style must be {' or '.join(STYLES)}, not {style!r}")
     p = SolverPlayer() if model == 'solver' else RandomPlayer() if model == 'random' else ModelPlayer.load(model, style, thinks=thoughts or None)
     terminal_game(p, side)

@@ -6,6 +6,7 @@
 from __future__ import annotations
 from functools import lru_cache
 import math, warnings
+from .console import InputError
 from .board import *
 from .solver import solve, move_values, optimal_moves, best_move, threats, nonterminal_positions, exact_games
 from .formats import (FormatError, parse_text, parse_answer, extract_move, join_text, render_move, render_prompt,
@@ -158,11 +159,11 @@ def reward_by_name(name:str # a name from REWARDS, or `module.function` with TRL
         name = OLD_REWARD_NAMES[name]
     if name in REWARDS: return REWARDS[name]
     mod, _, fn = name.rpartition('.')
-    if not mod: raise ValueError(f'unknown reward {name!r}: choose from {", ".join(REWARDS)}, or give module.function')
+    if not mod: raise InputError(f'unknown reward {name!r}: choose from {", ".join(REWARDS)}, or give module.function')
     import importlib
     try: f = getattr(importlib.import_module(mod), fn)
-    except (ImportError, AttributeError) as e: raise ValueError(f'reward {name!r}: cannot import it ({e})') from None
-    if not callable(f): raise ValueError(f'reward {name!r} is not a function')
+    except (ImportError, AttributeError) as e: raise InputError(f'reward {name!r}: cannot import it ({e})') from None
+    if not callable(f): raise InputError(f'reward {name!r} is not a function')
     return f
 
 def get_rewards(names='value' # names or dotted paths: one comma-separated string ('value,format') or a list of them
@@ -170,7 +171,7 @@ def get_rewards(names='value' # names or dotted paths: one comma-separated strin
     "Reward functions by name or dotted path, for `--reward value,format` or `--reward_funcs value mypkg.my_reward`."
     items = [names] if isinstance(names, str) else list(names)
     out = [reward_by_name(n.strip()) for item in items for n in str(item).split(',') if n.strip()]
-    if not out: raise ValueError('no reward named: use e.g. --reward value or --reward value,format')
+    if not out: raise InputError('no reward named: use e.g. --reward value or --reward value,format')
     return out
 
 # %% ../nbs/05_rewards.ipynb #c89391ff

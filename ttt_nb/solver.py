@@ -8,6 +8,7 @@ from collections import namedtuple
 from functools import lru_cache
 import time
 from fastcore.script import call_parse
+from .console import command, InputError
 from .board import *
 from .board import _children
 
@@ -45,8 +46,8 @@ def _rank(s:Solution):
 @lru_cache(maxsize=None)
 def solve(b:Board # any reachable board
          )->Solution: # value for the side to move (+1/0/-1) and plies to the end under perfect play
-    "Exact minimax value of `b` for the side to move."
-    b = Board(b)
+    "Exact minimax value of `b` for the side to move; `BoardError` for a board no game reaches."
+    b = check_board(b)
     if b.winner: return Solution(-1, 0)  # the previous mover completed a line
     if b.full: return Solution(0, 0)
     return max((Solution(-s.value, s.plies + 1) for s in (solve(c) for c in b.children().values())), key=_rank)
@@ -166,10 +167,11 @@ def clear_caches():
 
 # %% ../nbs/01_solver.ipynb #ff55acff
 @call_parse
+@command('ttt_solve')
 def ttt_solve(side:str=None, # also print the best move for every position of this side ('X' or 'O')
              ):
     "Solve tic-tac-toe exactly and print the counts and the solver policy's exact results."
-    if side is not None and side not in (X, O): raise SystemExit(f"ttt_solve: --side must be X or O, not {side!r}")
+    if side is not None and side not in (X, O): raise InputError(f"--side must be X or O, not {side!r}")
     t0 = time.perf_counter()
     clear_caches()
     ps = reachable_positions()

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07a_trainers.ipynb #de951473
 from __future__ import annotations
-import difflib, importlib, importlib.util, os, sys
+import dataclasses, difflib, enum, functools, importlib, importlib.util, os, sys, types, typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -16,15 +16,17 @@ from .datasets import DataError, holdout_classes, recorded_holdout
 from .models import TINY, TINY_THINK, EMBEDDED, is_tiny, is_local, load_model, greedy_moves, generate_moves, hardware_defaults, lora_config_from, merge_lora, write_model_card
 from .logs import TrainingLog, LogError, show_progress, quiet_progress
 from .outputs import MARKER, check_claim, check_clear, claim_dir, clear_dir, record, release_dir, manifest, OwnershipError
+from .console import fail, run_command, read_text, DEBUG_ENV
 
 # %% auto #0
 __all__ = ['STAGES', 'ALIASES', 'STAGE_ALIASES', 'RULES', 'MODEL_ENV', 'StageArgs', 'SFTArgs', 'DPOArgs', 'GRPOArgs',
-           'configs_dir', 'TrainError', 'read_config', 'base_model_of', 'recipe_path', 'cli_error', 'config_class',
-           'stage_parser', 'split_files', 'check_values', 'check_model_name', 'check_trackers', 'hub_token',
-           'check_settings', 'Settings', 'given', 'settings', 'position_scores', 'thought_scores', 'Measure',
-           'OptimalStop', 'final_scores', 'last_complete_checkpoint', 'is_main_process', 'prepare_output_dir',
-           'claim_output_dir', 'QuietProgress', 'quiet_console', 'card', 'held_out', 'unseen_classes', 'finish',
-           'load_stage_model', 'train_stage', 'report_saved', 'quick_exit', 'stage_cli', 'notebook_model']
+           'configs_dir', 'TrainError', 'read_config', 'base_model_of', 'recipe_path', 'config_class', 'stage_parser',
+           'fits', 'field_types', 'split_files', 'check_values', 'check_model_name', 'check_trackers', 'hub_token',
+           'check_reward', 'check_settings', 'Settings', 'given', 'settings', 'position_scores', 'thought_scores',
+           'Measure', 'OptimalStop', 'final_scores', 'last_complete_checkpoint', 'is_main_process',
+           'prepare_output_dir', 'claim_output_dir', 'QuietProgress', 'quiet_console', 'card', 'held_out',
+           'unseen_classes', 'finish', 'load_stage_model', 'train_stage', 'check_lengths', 'report_saved', 'quick_exit',
+           'stage_cli', 'notebook_model']
 
 # %% ../nbs/07a_trainers.ipynb #9c936d09
 @dataclass
@@ -82,8 +84,8 @@ def read_config(path:str # a YAML file of settings
     "The settings in a YAML file (aliases translated); an unreadable file or a non-mapping is an error naming it."
     import yaml
     p = Path(path)
-    try: cfg = yaml.safe_load(p.read_text(encoding='utf-8'))
-    except OSError as e: raise TrainError(f'--config {path}: cannot read it ({e.strerror})') from None
+    text = read_text(p, f'--config {path}')
+    try: cfg = yaml.safe_load(text)
     except yaml.YAMLError as e: raise TrainError(f'--config {path}: not valid YAML ({str(e).splitlines()[0]})') from None
     if cfg is None: return {}
     if not isinstance(cfg, dict): raise TrainError(f'--config {path}: must be a mapping of setting: value, not {type(cfg).__name__}')
@@ -104,10 +106,6 @@ def recipe_path(kind:str, model:str)->Path:
     return configs_dir() / f"{kind}_{size}.yaml"
 
 # %% ../nbs/07a_trainers.ipynb #22bc559c
-def cli_error(prog:str, message:str):
-    "A command's refusal, in one line on stderr, exit status 2 (argparse's, without the 150-flag usage above it)."
-    sys.stderr.write(f'{prog}: error: {message}\n'); sys.exit(2)
-
 def config_class(kind:str):
     "TRL's config class for a stage."
     return getattr(importlib.import_module('trl'), STAGES[kind][0])
@@ -117,8 +115,9 @@ def stage_parser(kind:str # 'sft', 'dpo' or 'grpo'
     "TRL's `TrlParser` over our settings, the stage's TRL config and `ModelConfig`, with one-line errors."
     from trl import TrlParser, ModelConfig
     p = TrlParser((STAGES[kind][1], config_class(kind), ModelConfig), prog=f'ttt_train_{kind}',
-                  epilog='The original flags work too: ' + ', '.join(f'--{a} = --{b}' for a, b in ALIASES.items() if STAGE_ALIASES.get(a, kind) == kind))
-    p.error = lambda message: cli_error(p.prog, message)
+                  epilog='The original flags work too: ' + ', '.join(f'--{a} = --{b}' for a, b in ALIASES.items() if STAGE_ALIASES.get(a, kind) == kind)
+                         + f'. An error is one line and exit status 2; {DEBUG_ENV}=1 shows its traceback.')
+    p.error = lambda message: fail(p.prog, message)   # argparse's one line, without the 150-flag usage above it
     return p
 
 def _aliased(kind:str, argv:list)->list:
@@ -137,10 +136,34 @@ def _base_layers(kind:str, model:str)->dict:
     return dict(output_dir=STAGES[kind][2], seed=0, report_to='none', bf16=hw['bf16'], use_cpu=hw['use_cpu'],
                 model_name_or_path=model, **read_config(recipe_path(kind, model)))
 
+def fits(v, t)->bool:
+    "Whether value `v` has the declared type `t` of a settings field (unions, Optional, Literal, list[...], dict, bool, int, float, str; an enum takes its name; other classes pass)."
+    o, args = typing.get_origin(t), typing.get_args(t)
+    if o in (typing.Union, types.UnionType): return any(fits(v, a) for a in args)
+    if o is typing.Literal: return v in args
+    if t is type(None): return v is None
+    if t in (list, tuple) or o in (list, tuple): return isinstance(v, (list, tuple)) and all(fits(x, args[0]) for x in v) if args else isinstance(v, (list, tuple))
+    if t is dict or o is dict: return isinstance(v, dict)
+    if t is float: return isinstance(v, (int, float)) and not isinstance(v, bool)
+    if t is int: return isinstance(v, int) and not isinstance(v, bool)
+    if t in (bool, str): return isinstance(v, t)
+    if isinstance(t, type) and issubclass(t, enum.Enum): return isinstance(v, (str, t))
+    return True
+
+@functools.lru_cache(maxsize=None)
+def _field_types(classes:tuple)->dict:
+    return {f.name: typing.get_type_hints(dt)[f.name] for dt in classes for f in dataclasses.fields(dt) if f.init}
+
+def field_types(parser)->dict:
+    "The declared type of every settings field the parser fills, by name (ours, TRL's config, `ModelConfig`)."
+    return _field_types(tuple(parser.dataclass_types))
+
+def _type_name(t)->str: return t.__name__ if isinstance(t, type) else str(t).replace('typing.', '')
+
 def _typed(parser, d:dict, source:str)->dict:
-    "Values from YAML or Python converted as the command line would convert them; unknown keys are an error naming `source`."
+    "Values from YAML or Python converted as the command line would convert them, then checked against their declared types; unknown keys are an error naming `source`."
     acts = {a.dest: a for a in parser._actions if a.dest != 'help'}
-    out = {}
+    hints, out = field_types(parser), {}
     for k, v in d.items():
         if k not in acts:
             near = difflib.get_close_matches(k, acts, n=1)
@@ -149,6 +172,8 @@ def _typed(parser, d:dict, source:str)->dict:
         if isinstance(v, str) and a.type and a.type is not str:
             try: v = a.type(v)
             except (TypeError, ValueError) as e: raise TrainError(f'{source}: {k}: {v!r} is not a valid value ({e})') from None
+        if k in hints and not fits(v, hints[k]) and fits([v], hints[k]): v = [v]   # one value for a list: a list of one, as on the command line
+        if k in hints and not fits(v, hints[k]): raise TrainError(f'{source}: {k}: {v!r} is not {_type_name(hints[k])}')   # types before ranges
         if a.choices and v is not None and v not in a.choices: raise TrainError(f'{source}: {k} must be one of {list(a.choices)}, not {v!r}')
         out[k] = v
     return out
@@ -183,7 +208,10 @@ RULES = dict(max_steps=(lambda v: v == -1 or v >= 1, 'a positive number of steps
              max_completion_length=(lambda v: v >= 1, 'a positive number of tokens'),
              early_stop=(lambda v: 0 <= v <= 1, 'a share between 0 (off) and 1'),
              holdout=(lambda v: 0 <= v < 1, 'a share of the symmetry classes, at least 0 and below 1'),
-             measure_steps=(lambda v: v >= 0, 'zero (off) or a positive number of steps'))
+             measure_steps=(lambda v: v >= 0, 'zero (off) or a positive number of steps'),
+             seed=(lambda v: 0 <= v < 2**32, 'a whole number from 0 to 2**32 - 1'),
+             data_seed=(lambda v: v is None or 0 <= v < 2**32, 'a whole number from 0 to 2**32 - 1'),
+             lora_r=(lambda v: v >= 1, 'a positive rank'), lora_alpha=(lambda v: v > 0, 'positive'))
 
 def _flag(k:str)->str:
     old = [a for a, b in ALIASES.items() if b == k and a not in STAGE_ALIASES]
@@ -223,12 +251,24 @@ def hub_token(args)->str|None:
     from huggingface_hub import get_token
     return args.hub_token or get_token()
 
+def check_reward(f):
+    "Call a reward as TRL does, on two real rows (prompts, completions, the data's columns), before any model loads: `TrainError` unless it returns one number (or None) per completion."
+    from ttt_nb.datasets import grpo_rows
+    from ttt_nb.formats import render_move
+    rows, name = grpo_rows(n=2, sampling='random'), getattr(f, '__name__', repr(f))
+    cols = {k: [r[k] for r in rows] for k in rows[0] if k != 'prompt'}
+    try: out = f(prompts=[r['prompt'] for r in rows], completions=[render_move(r['best']) for r in rows], completion_ids=[[0], [0]], trainer_state=None, **cols)
+    except Exception as e: raise TrainError(f'--reward_funcs {name}: cannot score a batch of two rows ({type(e).__name__}: {e})') from None
+    if not (isinstance(out, (list, tuple)) and len(out) == 2 and all(v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)) for v in out)):
+        raise TrainError(f'--reward_funcs {name}: a reward returns one number (or None) per completion; on two it returned {out!r:.80}')
+
 def check_settings(kind:str, ours, args, model):
     "The checks that need the parsed settings: trackers, rewards, hub token, quantization (`settings` checked the model name)."
     check_trackers(args.report_to)
     if kind == 'grpo':
         from ttt_nb.rewards import get_rewards
         fs = get_rewards(ours.reward_funcs)
+        for f in fs: check_reward(f)
         game, move = [f.__name__ for f in fs if getattr(f, 'game', False)], [f.__name__ for f in fs if hasattr(f, 'score')]
         if ours.episode == 'move' and game: raise TrainError(f"--reward_funcs {','.join(ours.reward_funcs)}: {', '.join(game)} scores whole games: add --episode game")
         if ours.episode == 'game' and move: raise TrainError(f"--reward_funcs {','.join(ours.reward_funcs)}: {', '.join(move)} scores one move, not a game: use result or move_value with --episode game")
@@ -455,12 +495,23 @@ def train_stage(s:Settings, # parsed and checked settings
     resume = prepare_output_dir(a.output_dir, a.resume_from_checkpoint, s.ours.overwrite, s.kind)
     log = TrainingLog(s.ours.logs_dir, s.kind)
     ds = data()
+    check_lengths(s, ds)
     d = Path(a.output_dir); made, fresh = not d.exists(), not (d / MARKER).exists()
     claim_output_dir(a.output_dir, s.kind, clear=s.ours.overwrite and resume is None)
     try: return _train(s, d, resume, log, ds, make_trainer, callbacks)
     except BaseException:   # failed before a checkpoint: a claim this run made is given back (nothing to resume, no manifest left to vouch for a later file)
         if fresh and is_main_process() and not last_complete_checkpoint(d): release_dir(d, made=made)
         raise
+
+def check_lengths(s:Settings, ds):
+    "Refuse a `--max_length` that would cut every example (their answers come last: nothing would be left to learn)."
+    n = getattr(s.args, 'max_length', None)
+    answer = next((c for c in ('completion', 'chosen') if c in ds.column_names), None)
+    if not n or not answer or 'prompt' not in ds.column_names: return
+    from ttt_nb.models import load_tokenizer
+    tok = load_tokenizer(s.model.model_name_or_path, s.args.trust_remote_code)
+    shortest = min(len(ids) for ids in tok([p + a for p, a in zip(ds['prompt'], ds[answer])])['input_ids'])
+    if shortest > n: raise TrainError(f'--max_length {n} would cut every example (the shortest is {shortest} tokens): give at least {shortest}, or 0 to never cut')
 
 def _train(s, d, resume, log, ds, make_trainer, callbacks):
     "`train_stage` from loading the model on, in the folder it claimed."
@@ -490,17 +541,13 @@ def stage_cli(kind:str, # 'sft', 'dpo' or 'grpo'
               run, # (Settings) -> trainer: the stage's training function
               argv:list=None # default: sys.argv[1:]
              ):
-    "A stage's command line: parse and check everything first, train, print one line; a refusal is one line on stderr, exit 2."
-    from ttt_nb.models import ModelError
-    try:
-        try: s = settings(kind, sys.argv[1:] if argv is None else argv)
-        except (TrainError, DataError, ModelError, LogError) as e: cli_error(f'ttt_train_{kind}', str(e))
+    "A stage's command line: parse and check everything first, train, print one line; it ends as every command does (`console.run_command`)."
+    prog = f'ttt_train_{kind}'
+    try: s = run_command(prog, settings, kind, sys.argv[1:] if argv is None else argv)
     except SystemExit as e:   # --help or a refusal: nothing was loaded or written, so a real command line need not tear down
         if argv is None: quick_exit(e.code)
         raise
-    try: t = run(s)
-    except (TrainError, DataError, ModelError, LogError) as e: cli_error(f'ttt_train_{kind}', str(e))
-    report_saved(t, s.args.output_dir)
+    report_saved(run_command(prog, run, s), s.args.output_dir)
 
 # %% ../nbs/07a_trainers.ipynb #3fab6142
 MODEL_ENV = 'TTT_MODEL'
