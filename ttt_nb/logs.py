@@ -5,14 +5,16 @@
 # %% ../nbs/07_logs.ipynb #eac43c86
 from __future__ import annotations
 import json, os, re, sys, time
+from contextvars import ContextVar
 from datetime import datetime
 from pathlib import Path
 from transformers import TrainerCallback
 from .outputs import check_writable, OwnershipError
 
 # %% auto #0
-__all__ = ['STAGES', 'RULE', 'STEP_RULE', 'in_notebook', 'widgets_drawn', 'show_progress', 'quiet_progress', 'LogError',
-           'log_path', 'new_log_file', 'TrainingLog', 'read_log', 'latest_log', 'plot_logs', 'log_details']
+__all__ = ['ECHO', 'STAGES', 'RULE', 'STEP_RULE', 'in_notebook', 'widgets_drawn', 'show_progress', 'quiet_progress', 'warn_once',
+           'quiet_terminal', 'LogError', 'log_path', 'new_log_file', 'TrainingLog', 'read_log', 'latest_log',
+           'plot_logs', 'log_details']
 
 # %% ../nbs/07_logs.ipynb #b415beac
 def _shell():
@@ -41,6 +43,25 @@ def quiet_progress()->bool:
     import datasets, transformers
     datasets.disable_progress_bars(); transformers.utils.logging.disable_progress_bar()
     return True
+
+ECHO = ContextVar('ttt_log_echo', default=None)   # TrainingLog's default echo, where a caller has decided it (`quiet_terminal`)
+
+def warn_once():
+    "Show each distinct warning (category and text) once per process, whatever filters the libraries set on the way."
+    import warnings
+    shown, show = set(), warnings.showwarning
+    if getattr(show, 'once', False): return
+    def once(message, category, *args, **kw):
+        if (category, str(message)) not in shown: shown.add((category, str(message))); show(message, category, *args, **kw)
+    once.once = True
+    warnings.showwarning = once
+
+def quiet_terminal():
+    "For a job that runs every stage in a terminal (`ttt_pipeline`): no `datasets`/`transformers` bars (the trainer's own bar stays), no echo of the training log (its file has every block), each warning once."
+    import datasets, transformers
+    datasets.disable_progress_bars(); transformers.utils.logging.disable_progress_bar()
+    warn_once()   # the libraries' FutureWarnings come back with every stage: nothing the user can act on
+    ECHO.set(False)
 
 # %% ../nbs/07_logs.ipynb #12104a2c
 STAGES = ('sft', 'dpo', 'grpo')
@@ -83,7 +104,7 @@ class TrainingLog(TrainerCallback):
                  stage:str, # 'sft', 'dpo' or 'grpo'
                  echo:bool=None # also print each block (default: outside notebooks, which plot the log instead)
                 ):
-        echo = not in_notebook() if echo is None else echo
+        echo = (not in_notebook() if ECHO.get() is None else ECHO.get()) if echo is None else echo
         self.path, self.stage, self.echo, self.last = log_path(logs_dir, stage), stage, echo, None
     def _write(self, text):
         with open(self.path, 'a', encoding='utf-8') as f: f.write(text)

@@ -12,6 +12,7 @@ from .board import X, O
 from .datasets import sft_rows, dpo_rows, grpo_rows, write_jsonl, recorded_holdout, refuse_unused
 from .models import TINY, TINY_THINK, load_model, load_tokenizer, write_model_card
 from .outputs import check_claim, claim_dir, clear_dir, foreign, record, lock_dir, atomic_write, OwnershipError
+from .logs import quiet_terminal
 from .trainers import settings, read_config, position_scores, thought_scores, final_scores, last_complete_checkpoint, base_model_of, ALIASES, TrainError
 from .train_sft import train_sft
 from .train_dpo import train_dpo
@@ -289,11 +290,11 @@ def ttt_pipeline(config:str=None, # a YAML file: these settings at the top level
                  llm_key_env:str=None, # thoughts=llm: the environment variable holding the API key (default OPENAI_API_KEY)
                  holdout:float=None, # leave this share of the 627 symmetry classes out of the SFT and DPO data (default 0)
                  holdout_seed:int=None, # which classes --holdout leaves out (default 0)
-                 holdout_file:str=None # also leave out the classes of the boards in this file (one per line)
+                 holdout_file:str=None, # also leave out the classes of the boards in this file (one per line)
+                 verbose:bool=False # also print every training-log block and the libraries' data and weight bars (the log files have the blocks either way)
                 ):
     "Run the whole training pipeline and print a one-screen summary; flags win over the config file."
-    from ttt_nb.datasets import DataError
-    from ttt_nb.models import ModelError
+    if not verbose: quiet_terminal()
     flags = dict(out=out, model_name=model_name, thoughts=thoughts, start=start, sft_checkpoint=sft_checkpoint, skip=skip, seed=seed,
                  llm_url=llm_url, llm_model=llm_model, llm_path=llm_path, llm_key_env=llm_key_env, holdout=holdout,
                  holdout_seed=holdout_seed, holdout_file=holdout_file)

@@ -362,7 +362,7 @@ class OptimalStop(Measure):
                  thoughts:bool=False, # the model thinks first: `thought_scores` (generation) instead of `position_scores` (one forward)
                  sample:int=8): # each epoch every `sample`-th position, all of them once those are met (1: all, every epoch)
         self.tok, self.target, self.start, self.style, self.boards, self.history = tok, target, start, style, boards, []
-        self.thoughts, self.sample = thoughts, sample
+        self.thoughts, self.sample, self.stopped = thoughts, sample, None   # stopped: (epoch, step) where it ended the training
     def _met(self, s): return s['optimal'] >= self.target and (not self.thoughts or s['true'] >= self.target)
     def _scores(self, model, every:bool):
         bs = self.boards if every else set((sorted(self.boards) if self.boards else [l.board for l in label_all()])[::self.sample])
@@ -375,7 +375,12 @@ class OptimalStop(Measure):
         self.history.append(dict(epoch=round(state.epoch, 2), step=state.global_step, **s))
         keys = ('positions', 'legal', 'optimal', 'best') + (('true', 'exact') if self.thoughts else ())
         if self.trainer is not None: self.trainer.log({f"{'thoughts' if k in ('true', 'exact') else 'positions'}/{k}": s[k] for k in keys})
-        if self.target and s['every'] and self._met(s): control.should_training_stop = True
+        if self.target and s['every'] and self._met(s): control.should_training_stop = True; self.stopped = (state.epoch, state.global_step)
+    def on_train_end(self, args, state, control, **kw):   # why the training ended short of its steps, in one line
+        if self.stopped and state.is_world_process_zero:
+            what = 'a value-optimal move' + (' and a true thought' if self.thoughts else '')
+            from tqdm.auto import tqdm   # its `write` prints beside the trainer's bar, which closes only after the callbacks
+            tqdm.write(f"early stop at epoch {self.stopped[0]:.0f}, step {self.stopped[1]} of {state.max_steps}: every {'seen ' if self.boards else ''}position has {what}")
 
 def final_scores(trainer)->dict|None:
     "The exact scores an `OptimalStop` took of every position on the trainer's final weights (its last step), else None: reuse instead of measuring again."
