@@ -24,6 +24,7 @@ def grpo_data(data_files=None, # JSONL path(s), comma-separated or a list; None:
     files = split_files(data_files)
     ds = drop_held_out(load_rows(files, skip_bad=skip_bad_rows), holdout)
     if 'prompt' not in ds.column_names: raise DataError(f'{files}: GRPO needs a "prompt" column, found {ds.column_names}')
+    if 'chosen' in ds.column_names: raise DataError(f'{files}: these are DPO pairs (prompt/chosen/rejected): use ttt_train_dpo, or give GRPO prompts')
     return ds.select_columns([c for c in ds.column_names if c not in ('completion', 'chosen', 'rejected')])
 
 
