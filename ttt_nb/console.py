@@ -47,6 +47,14 @@ def fail(prog:str, # the command's name
     print(f'{prog}: error: {message}', file=sys.stderr, flush=True)
     raise SystemExit(code)
 
+def _stdout_gone()->bool:
+    "Whether stdout's reader has closed its end (poll reports an error on our end of the pipe); where poll is missing, assume so."
+    import select
+    try:
+        p = select.poll(); p.register(sys.stdout.fileno(), select.POLLOUT)
+        return any(ev & (select.POLLERR | select.POLLHUP) for _, ev in p.poll(0))
+    except (OSError, ValueError, AttributeError): return True
+
 def _closed_pipe():
     "Stdout's reader has gone: point stdout at /dev/null and leave with SIGPIPE's shell status."
     try: os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -64,7 +72,9 @@ def run_command(prog:str, # the command's name, for its messages
         return res
     except KeyboardInterrupt:
         print(f'{prog}: interrupted', file=sys.stderr, flush=True); raise SystemExit(130) from None
-    except BrokenPipeError: _closed_pipe()
+    except BrokenPipeError as e:
+        if _stdout_gone(): _closed_pipe()
+        fail(prog, one_line(e), 1)            # another pipe broke (a socket, a child process): that is an error
     except OSError as e: fail(prog, one_line(e), 1)
     except Exception as e:
         if not is_ours(e): raise   # a bug: the traceback is what its report needs
@@ -80,12 +90,12 @@ def parsed_cli()->bool|None:
 
 def command(prog:str # the command's name, for its messages
            ):
-    "Decorator: a console script's function follows `run_command` when run as a command; a Python call raises as usual."
+    "Decorator: `f` follows `run_command` when fastcore's `call_parse` parsed its flags from `sys.argv`, or (a command without `call_parse`) when called with no arguments; a call with arguments raises as usual."
     def deco(f):
         @wraps(f)
         def _f(*args, **kwargs):
             cli = parsed_cli()
-            if _running.get() or not (cli or (cli is None and not args and not kwargs)): return f(*args, **kwargs)
+            if _running.get() or not (cli is _f or (cli is None and not args and not kwargs)): return f(*args, **kwargs)
             token = _running.set(prog)
             try: return run_command(prog, f, *args, **kwargs)
             finally: _running.reset(token)

@@ -12,9 +12,9 @@ from transformers import TrainerCallback
 from .outputs import check_writable, OwnershipError
 
 # %% auto #0
-__all__ = ['ECHO', 'STAGES', 'RULE', 'STEP_RULE', 'in_notebook', 'widgets_drawn', 'show_progress', 'quiet_progress', 'warn_once',
-           'quiet_terminal', 'LogError', 'log_path', 'new_log_file', 'TrainingLog', 'read_log', 'latest_log',
-           'plot_logs', 'log_details']
+__all__ = ['ECHO', 'STAGES', 'RULE', 'STEP_RULE', 'in_notebook', 'widgets_drawn', 'show_progress', 'quiet_progress',
+           'dedupe_warnings', 'quiet_terminal', 'LogError', 'log_path', 'new_log_file', 'TrainingLog', 'read_log',
+           'latest_log', 'plot_logs', 'log_details']
 
 # %% ../nbs/07_logs.ipynb #b415beac
 def _shell():
@@ -46,7 +46,7 @@ def quiet_progress()->bool:
 
 ECHO = ContextVar('ttt_log_echo', default=None)   # TrainingLog's default echo, where a caller has decided it (`quiet_terminal`)
 
-def warn_once():
+def dedupe_warnings():
     "Show each distinct warning (category and text) once per process, whatever filters the libraries set on the way."
     import warnings
     shown, show = set(), warnings.showwarning
@@ -60,7 +60,7 @@ def quiet_terminal():
     "For a job that runs every stage in a terminal (`ttt_pipeline`): no `datasets`/`transformers` bars (the trainer's own bar stays), no echo of the training log (its file has every block), each warning once."
     import datasets, transformers
     datasets.disable_progress_bars(); transformers.utils.logging.disable_progress_bar()
-    warn_once()   # the libraries' FutureWarnings come back with every stage: nothing the user can act on
+    dedupe_warnings()   # the libraries' FutureWarnings come back with every stage: nothing the user can act on
     ECHO.set(False)
 
 # %% ../nbs/07_logs.ipynb #12104a2c

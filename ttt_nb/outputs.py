@@ -4,7 +4,7 @@
 
 # %% ../nbs/03a_outputs.ipynb #ae7606fc
 from __future__ import annotations
-import hashlib, json, os, re, shutil, tempfile, time
+import errno, hashlib, json, os, re, shutil, tempfile, time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -36,7 +36,7 @@ def writing(path, # the file to (re)write
         os.replace(tmp, p)
     except OSError as e:
         Path(tmp).unlink(missing_ok=True)
-        if type(e) is not OSError or e.errno is None or e.filename: raise
+        if type(e) is not OSError or e.errno not in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EIO) or e.filename: raise
         raise OSError(e.errno, e.strerror, str(p)) from e   # a full disk, `ulimit -f`: name the file that could not be written
     except BaseException:
         Path(tmp).unlink(missing_ok=True); raise

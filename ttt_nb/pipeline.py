@@ -4,16 +4,16 @@
 
 # %% ../nbs/13_pipeline.ipynb #81770c5a
 from __future__ import annotations
-import json, os, shutil, time
+import json, os, shutil, time, typing
 from pathlib import Path
 from fastcore.script import call_parse
-from .console import command
+from .console import command, parsed_cli
 from .board import X, O
 from .datasets import sft_rows, dpo_rows, grpo_rows, write_jsonl, recorded_holdout, refuse_unused
 from .models import TINY, TINY_THINK, load_model, load_tokenizer, write_model_card
 from .outputs import check_claim, claim_dir, clear_dir, foreign, record, lock_dir, atomic_write, OwnershipError
 from .logs import quiet_terminal
-from .trainers import settings, read_config, position_scores, thought_scores, final_scores, last_complete_checkpoint, base_model_of, ALIASES, TrainError
+from .trainers import settings, read_config, position_scores, thought_scores, final_scores, last_complete_checkpoint, base_model_of, fits, ALIASES, TrainError
 from .train_sft import train_sft
 from .train_dpo import train_dpo
 from .train_grpo import train_grpo, check_games
@@ -269,7 +269,10 @@ def pipeline_config(path:str # a YAML file: run settings at the top, a section p
         if k in SECTIONS:
             if not isinstance(v, dict): raise TrainError(f'--config {path}: section {k}: must be a mapping of setting: value')
             out[f'{k}_kw'] = v
-        elif k in PIPELINE_DEFAULTS: out[k] = v
+        elif k in PIPELINE_DEFAULTS:
+            t = typing.get_type_hints(ttt_pipeline)[k]
+            if v is not None and not fits(v, t): raise TrainError(f'--config {path}: {k}: {v!r} is not {t.__name__}')
+            out[k] = v
         else: raise TrainError(f"--config {path}: unknown key {k!r}: use {', '.join(PIPELINE_DEFAULTS)} or a section {', '.join(SECTIONS)}")
     return out
 
@@ -294,7 +297,7 @@ def ttt_pipeline(config:str=None, # a YAML file: these settings at the top level
                  verbose:bool=False # also print every training-log block and the libraries' data and weight bars (the log files have the blocks either way)
                 ):
     "Run the whole training pipeline and print a one-screen summary; flags win over the config file."
-    if not verbose: quiet_terminal()
+    if not verbose and parsed_cli(): quiet_terminal()   # a terminal's job only: a Python call leaves the process as it was
     flags = dict(out=out, model_name=model_name, thoughts=thoughts, start=start, sft_checkpoint=sft_checkpoint, skip=skip, seed=seed,
                  llm_url=llm_url, llm_model=llm_model, llm_path=llm_path, llm_key_env=llm_key_env, holdout=holdout,
                  holdout_seed=holdout_seed, holdout_file=holdout_file)

@@ -4,11 +4,11 @@
 
 # %% ../nbs/07a_trainers.ipynb #de951473
 from __future__ import annotations
-import dataclasses, difflib, enum, functools, importlib, importlib.util, os, sys, types, typing
+import dataclasses, difflib, enum, functools, importlib, numbers, importlib.util, os, sys, types, typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
-from transformers import TrainerCallback, PrinterCallback, ProgressCallback, TrainingArguments
+from transformers import TrainerCallback, TrainerState, PrinterCallback, ProgressCallback, TrainingArguments
 from .solver import label_all
 from .formats import render_prompt
 from .thoughts import thought_marks
@@ -16,14 +16,14 @@ from .datasets import DataError, holdout_classes, recorded_holdout
 from .models import TINY, TINY_THINK, EMBEDDED, is_tiny, is_local, load_model, greedy_moves, generate_moves, hardware_defaults, lora_config_from, merge_lora, write_model_card
 from .logs import TrainingLog, LogError, show_progress, quiet_progress
 from .outputs import MARKER, check_claim, check_clear, claim_dir, clear_dir, record, release_dir, manifest, OwnershipError
-from .console import fail, run_command, read_text, DEBUG_ENV
+from .console import fail, run_command, read_text, one_line, DEBUG_ENV
 
 # %% auto #0
 __all__ = ['STAGES', 'ALIASES', 'STAGE_ALIASES', 'RULES', 'MODEL_ENV', 'StageArgs', 'SFTArgs', 'DPOArgs', 'GRPOArgs',
            'configs_dir', 'TrainError', 'read_config', 'base_model_of', 'recipe_path', 'config_class', 'stage_parser',
            'fits', 'field_types', 'split_files', 'check_values', 'check_model_name', 'check_trackers', 'hub_token',
-           'check_reward', 'check_settings', 'Settings', 'given', 'settings', 'position_scores', 'thought_scores',
-           'Measure', 'OptimalStop', 'final_scores', 'last_complete_checkpoint', 'is_main_process',
+           'check_reward', 'check_rewards_on', 'check_settings', 'Settings', 'given', 'settings', 'position_scores',
+           'thought_scores', 'Measure', 'OptimalStop', 'final_scores', 'last_complete_checkpoint', 'is_main_process',
            'prepare_output_dir', 'claim_output_dir', 'QuietProgress', 'quiet_console', 'card', 'held_out',
            'unseen_classes', 'finish', 'load_stage_model', 'train_stage', 'check_lengths', 'report_saved', 'quick_exit',
            'stage_cli', 'notebook_model']
@@ -144,9 +144,10 @@ def fits(v, t)->bool:
     if t is type(None): return v is None
     if t in (list, tuple) or o in (list, tuple): return isinstance(v, (list, tuple)) and all(fits(x, args[0]) for x in v) if args else isinstance(v, (list, tuple))
     if t is dict or o is dict: return isinstance(v, dict)
-    if t is float: return isinstance(v, (int, float)) and not isinstance(v, bool)
-    if t is int: return isinstance(v, int) and not isinstance(v, bool)
-    if t in (bool, str): return isinstance(v, t)
+    if t is float: return isinstance(v, numbers.Real) and not isinstance(v, bool)
+    if t is int: return isinstance(v, numbers.Integral) and not isinstance(v, bool)
+    if t is str: return isinstance(v, (str, os.PathLike))
+    if t is bool: return isinstance(v, bool)
     if isinstance(t, type) and issubclass(t, enum.Enum): return isinstance(v, (str, t))
     return True
 
@@ -172,6 +173,8 @@ def _typed(parser, d:dict, source:str)->dict:
         if isinstance(v, str) and a.type and a.type is not str:
             try: v = a.type(v)
             except (TypeError, ValueError) as e: raise TrainError(f'{source}: {k}: {v!r} is not a valid value ({e})') from None
+        if isinstance(v, os.PathLike): v = str(v)
+        if k == 'data_files' and isinstance(v, (list, tuple)): v = ','.join(map(str, v))   # a list of files, as `split_files` reads them
         if k in hints and not fits(v, hints[k]) and fits([v], hints[k]): v = [v]   # one value for a list: a list of one, as on the command line
         if k in hints and not fits(v, hints[k]): raise TrainError(f'{source}: {k}: {v!r} is not {_type_name(hints[k])}')   # types before ranges
         if a.choices and v is not None and v not in a.choices: raise TrainError(f'{source}: {k} must be one of {list(a.choices)}, not {v!r}')
@@ -252,15 +255,36 @@ def hub_token(args)->str|None:
     return args.hub_token or get_token()
 
 def check_reward(f):
-    "Call a reward as TRL does, on two real rows (prompts, completions, the data's columns), before any model loads: `TrainError` unless it returns one number (or None) per completion."
-    from ttt_nb.datasets import grpo_rows
-    from ttt_nb.formats import render_move
-    rows, name = grpo_rows(n=2, sampling='random'), getattr(f, '__name__', repr(f))
-    cols = {k: [r[k] for r in rows] for k in rows[0] if k != 'prompt'}
-    try: out = f(prompts=[r['prompt'] for r in rows], completions=[render_move(r['best']) for r in rows], completion_ids=[[0], [0]], trainer_state=None, **cols)
-    except Exception as e: raise TrainError(f'--reward_funcs {name}: cannot score a batch of two rows ({type(e).__name__}: {e})') from None
-    if not (isinstance(out, (list, tuple)) and len(out) == 2 and all(v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)) for v in out)):
-        raise TrainError(f'--reward_funcs {name}: a reward returns one number (or None) per completion; on two it returned {out!r:.80}')
+    "A reward TRL can call: it takes `prompts` and `completions` by keyword (or `**kwargs`); `TrainError` naming it otherwise."
+    import inspect
+    name = getattr(f, '__name__', repr(f))
+    try: ps = list(inspect.signature(f).parameters.values())
+    except (TypeError, ValueError): raise TrainError(f'--reward_funcs {name}: has no Python signature: not a reward function') from None
+    names, kw = {p.name for p in ps if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)}, any(p.kind == p.VAR_KEYWORD for p in ps)
+    if p := next((p for p in ps if p.kind == p.POSITIONAL_ONLY and p.default is p.empty), None):
+        raise TrainError(f'--reward_funcs {name}: its argument {p.name} is positional only: TRL passes prompts, completions and the data columns by keyword')
+    if not kw and 'completions' not in names: raise TrainError(f'--reward_funcs {name}: takes no completions= (TRL calls it with prompts=, completions= and the data columns)')
+
+def _score_once(f, ds):
+    "Call reward `f` once as TRL does, on the first two rows of the training data (a legal move each), before the model loads."
+    import asyncio, inspect
+    from ttt_nb.formats import render_move, parse_row
+    rows, name = ds.select(range(min(2, len(ds)))), getattr(f, '__name__', repr(f))
+    moves = [render_move(r['best'] if r.get('best') is not None else parse_row(r)['board'].moves[0]) for r in rows]
+    cols = {k: rows[k] for k in rows.column_names if k != 'prompt'}
+    try:
+        out = f(prompts=rows['prompt'], completions=moves, completion_ids=[[0]] * len(rows), trainer_state=TrainerState(),
+                log_metric=lambda *a, **k: None, log_extra=lambda *a, **k: None, **cols)
+        if inspect.isawaitable(out): out = asyncio.run(out)
+        vals = [None if v is None else float(v) for v in out]
+    except Exception as e: raise TrainError(f'--reward_funcs {name}: cannot score two rows of the data ({type(e).__name__}: {one_line(e)})') from None
+    if len(vals) != len(rows): raise TrainError(f'--reward_funcs {name}: returned {len(vals)} scores for {len(rows)} completions')
+
+def check_rewards_on(s:Settings, ds):
+    "GRPO per move: each reward scores two real rows of the data, before the model loads (whole-game rewards read the rollout's results instead)."
+    from ttt_nb.rewards import get_rewards
+    if s.kind != 'grpo' or s.ours.episode == 'game': return
+    for f in get_rewards(s.ours.reward_funcs): _score_once(f, ds)
 
 def check_settings(kind:str, ours, args, model):
     "The checks that need the parsed settings: trackers, rewards, hub token, quantization (`settings` checked the model name)."
@@ -376,6 +400,7 @@ class OptimalStop(Measure):
         keys = ('positions', 'legal', 'optimal', 'best') + (('true', 'exact') if self.thoughts else ())
         if self.trainer is not None: self.trainer.log({f"{'thoughts' if k in ('true', 'exact') else 'positions'}/{k}": s[k] for k in keys})
         if self.target and s['every'] and self._met(s): control.should_training_stop = True; self.stopped = (state.epoch, state.global_step)
+    def on_train_begin(self, args, state, control, **kw): self.stopped = None
     def on_train_end(self, args, state, control, **kw):   # why the training ended short of its steps, in one line
         if self.stopped and state.is_world_process_zero:
             what = 'a value-optimal move' + (' and a true thought' if self.thoughts else '')
@@ -500,7 +525,7 @@ def train_stage(s:Settings, # parsed and checked settings
     resume = prepare_output_dir(a.output_dir, a.resume_from_checkpoint, s.ours.overwrite, s.kind)
     log = TrainingLog(s.ours.logs_dir, s.kind)
     ds = data()
-    check_lengths(s, ds)
+    check_lengths(s, ds); check_rewards_on(s, ds)
     d = Path(a.output_dir); made, fresh = not d.exists(), not (d / MARKER).exists()
     claim_output_dir(a.output_dir, s.kind, clear=s.ours.overwrite and resume is None)
     try: return _train(s, d, resume, log, ds, make_trainer, callbacks)
@@ -509,13 +534,15 @@ def train_stage(s:Settings, # parsed and checked settings
         raise
 
 def check_lengths(s:Settings, ds):
-    "Refuse a `--max_length` that would cut every example (their answers come last: nothing would be left to learn)."
+    "Refuse a `--max_length` the user gave that would cut every example (their answers come last: nothing would be left to learn)."
     n = getattr(s.args, 'max_length', None)
     answer = next((c for c in ('completion', 'chosen') if c in ds.column_names), None)
-    if not n or not answer or 'prompt' not in ds.column_names: return
+    if not n or 'max_length' not in s.explicit or not answer or 'prompt' not in ds.column_names or not len(ds): return
     from ttt_nb.models import load_tokenizer
+    from ttt_nb.formats import join_text
     tok = load_tokenizer(s.model.model_name_or_path, s.args.trust_remote_code)
-    shortest = min(len(ids) for ids in tok([p + a for p, a in zip(ds['prompt'], ds[answer])])['input_ids'])
+    texts = [join_text(p, a) for p, a in zip(ds['prompt'], ds[answer]) if isinstance(p, str) and isinstance(a, str)]
+    shortest = min((len(ids) for ids in tok(texts)['input_ids']), default=0)
     if shortest > n: raise TrainError(f'--max_length {n} would cut every example (the shortest is {shortest} tokens): give at least {shortest}, or 0 to never cut')
 
 def _train(s, d, resume, log, ds, make_trainer, callbacks):
