@@ -280,7 +280,8 @@ def _score_once(f, ds):
     except Exception as e: raise TrainError(f'--reward_funcs {name}: cannot score two rows of the data ({type(e).__name__}: {one_line(e)})') from None
     if len(vals) != len(rows): raise TrainError(f'--reward_funcs {name}: returned {len(vals)} scores for {len(rows)} completions')
 
-def check_rewards_on(s:Settings, ds):
+def check_rewards_on(s, # a stage's `Settings` (defined below)
+                     ds):
     "GRPO per move: each reward scores two real rows of the data, before the model loads (whole-game rewards read the rollout's results instead)."
     from ttt_nb.rewards import get_rewards
     if s.kind != 'grpo' or s.ours.episode == 'game': return
