@@ -312,9 +312,8 @@ def row_problem(row:dict # one JSONL row in any of the original's schemas
     if 'side' in row and row['side'] != p['side']: return f'column "side" is {row["side"]!r} but the prompt has {p["side"]} to move'
     for col in ('best_moves', 'best'):                      # label columns: free cells of this board
         if col not in row: continue
-        cells = row[col] if col == 'best' or isinstance(row[col], list) else None
-        if cells is None: return f'column "best_moves" must be a list of cells, not {row[col]!r}'
-        cells = [cells] if col == 'best' else cells
+        cells = [row[col]] if col == 'best' else row[col]
+        if not isinstance(cells, list): return f'column "best_moves" must be a list of cells, not {cells!r}'
         if not cells: return 'column "best_moves" is empty'
         bad = [c for c in cells if isinstance(c, bool) or not isinstance(c, int) or not 0 <= c < 9 or b[c] != EMPTY]
         if bad: return f'column "{col}" names {bad[0]!r}, which is not a free cell of the board'

@@ -40,9 +40,12 @@ def show_progress(progress:bool=None # True or False: as asked; None: decide her
 def quiet_progress()->bool:
     "In a notebook without widgets, switch off the text progress bars of `datasets` and `transformers`; returns whether it did."
     if show_progress(): return False
+    _bars_off(); return True
+
+def _bars_off():
+    "Switch off the progress bars of `datasets` (map, filter) and `transformers` (weights loading and saving)."
     import datasets, transformers
     datasets.disable_progress_bars(); transformers.utils.logging.disable_progress_bar()
-    return True
 
 ECHO = ContextVar('ttt_log_echo', default=None)   # TrainingLog's default echo, where a caller has decided it (`quiet_terminal`)
 
@@ -58,8 +61,7 @@ def dedupe_warnings():
 
 def quiet_terminal():
     "For a job that runs every stage in a terminal (`ttt_pipeline`): no `datasets`/`transformers` bars (the trainer's own bar stays), no echo of the training log (its file has every block), each warning once."
-    import datasets, transformers
-    datasets.disable_progress_bars(); transformers.utils.logging.disable_progress_bar()
+    _bars_off()
     dedupe_warnings()   # the libraries' FutureWarnings come back with every stage: nothing the user can act on
     ECHO.set(False)
 

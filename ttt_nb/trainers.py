@@ -153,7 +153,7 @@ def fits(v, t)->bool:
 
 @functools.lru_cache(maxsize=None)
 def _field_types(classes:tuple)->dict:
-    return {f.name: typing.get_type_hints(dt)[f.name] for dt in classes for f in dataclasses.fields(dt) if f.init}
+    return {f.name: hints[f.name] for dt in classes for hints in [typing.get_type_hints(dt)] for f in dataclasses.fields(dt) if f.init}
 
 def field_types(parser)->dict:
     "The declared type of every settings field the parser fills, by name (ours, TRL's config, `ModelConfig`)."
