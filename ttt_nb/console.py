@@ -4,13 +4,14 @@
 
 # %% ../nbs/00a_console.ipynb #ba020d40
 from __future__ import annotations
-import os, sys
+import os, sys, inspect
 from contextvars import ContextVar
 from pathlib import Path
 from functools import wraps
 
 # %% auto #0
-__all__ = ['DEBUG_ENV', 'InputError', 'is_ours', 'one_line', 'read_text', 'fail', 'run_command', 'parsed_cli', 'command']
+__all__ = ['DEBUG_ENV', 'SEED_RULE', 'InputError', 'is_ours', 'one_line', 'read_text', 'check_rules', 'refuse_empty', 'fail',
+           'run_command', 'parsed_cli', 'command']
 
 # %% ../nbs/00a_console.ipynb #27cac18e
 DEBUG_ENV = 'TTT_DEBUG'   # set to 1: every error shows its traceback
@@ -37,6 +38,29 @@ def read_text(path, # a file the user named
     except UnicodeDecodeError as e: raise InputError(f'{what}: not UTF-8 text (byte {e.start}: {e.object[e.start:e.start + 1]!r})') from None
     except IsADirectoryError: raise InputError(f'{what}: a folder, not a file') from None
     except OSError as e: raise InputError(f'{what}: cannot read it ({e.strerror})') from None
+
+# %% ../nbs/00a_console.ipynb #42cb647e
+SEED_RULE = (lambda v: 0 <= v < 2**32, 'a whole number from 0 to 2**32 - 1')   # what torch, numpy and random all take
+
+def check_rules(values:dict, # option -> value, as the command received them (None: not given)
+                rules:dict, # option -> (ok: value -> bool, what it must be)
+                err=InputError # the error class to raise
+               ):
+    "Refuse the first value its rule does not accept (or cannot judge: a text where a number belongs), naming the option."
+    for k, (ok, want) in rules.items():
+        v = values.get(k)
+        if v is None: continue
+        try: good = not isinstance(v, bool) and ok(v)
+        except (TypeError, ValueError): good = False
+        if not good: raise err(f'--{k} must be {want}, not {v!r}' if isinstance(v, str) else f'--{k} must be {want}, not {v}')
+
+def refuse_empty(values:dict, # option -> value
+                 empty_ok:tuple=() # options for which '' means something
+                ):
+    "`InputError` for an option given as an empty (or blank) text, alone or in a list: a slip, not a name."
+    blank = lambda v: isinstance(v, str) and not v.strip()
+    for k, v in values.items():
+        if (blank(v) or isinstance(v, (list, tuple)) and any(map(blank, v))) and k not in empty_ok: raise InputError(f"--{k} is empty: give a value, or leave the flag out for the default")
 
 # %% ../nbs/00a_console.ipynb #52461299
 def fail(prog:str, # the command's name
@@ -88,16 +112,25 @@ def parsed_cli()->bool|None:
     v = getattr(fs, '_cli_func', None)
     return None if v is None else v.get()
 
-def command(prog:str # the command's name, for its messages
+def command(prog:str, # the command's name, for its messages
+            rules:dict=None, # option -> (ok, what it must be): checked on every call, before the function runs (`check_rules`)
+            empty_ok:tuple=() # options for which an empty text means something
            ):
-    "Decorator: `f` follows `run_command` when fastcore's `call_parse` parsed its flags from `sys.argv`, or (a command without `call_parse`) when called with no arguments; a call with arguments raises as usual."
+    "Decorator: `f` follows `run_command` when fastcore's `call_parse` parsed its flags from `sys.argv`, or (a command without `call_parse`) when called with no arguments; a call with arguments raises as usual. Either way its options are checked first."
     def deco(f):
+        sig = inspect.signature(f)
+        def checked(*args, **kwargs):
+            try: given = sig.bind_partial(*args, **kwargs).arguments
+            except TypeError: given = {}          # a wrong call: the function's own TypeError says so
+            refuse_empty(given, empty_ok); check_rules(given, rules or {})
+            return f(*args, **kwargs)
         @wraps(f)
         def _f(*args, **kwargs):
             cli = parsed_cli()
-            if _running.get() or not (cli is _f or (cli is None and not args and not kwargs)): return f(*args, **kwargs)
+            if _running.get() or not (cli is _f or (cli is None and not args and not kwargs)): return checked(*args, **kwargs)
             token = _running.set(prog)
-            try: return run_command(prog, f, *args, **kwargs)
+            try: return run_command(prog, checked, *args, **kwargs)
             finally: _running.reset(token)
+        _f.rules, _f.empty_ok = rules if rules is not None else {}, tuple(empty_ok)   # what the option sweep of `ttt_nb.testing` reads
         return _f
     return deco

@@ -9,7 +9,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from fastcore.script import call_parse, Param
-from .console import command, read_text
+from .console import command, read_text, SEED_RULE
 from .board import *
 from .solver import *
 from .formats import *
@@ -18,12 +18,12 @@ from .thoughts import _jsonl_lines
 from .outputs import OwnershipError, writing, claim_file, mark_file, lock_file, manifest, MARKER
 
 # %% auto #0
-__all__ = ['SAMPLINGS', 'SIDES', 'THOUGHTS', 'LABELS', 'KINDS', 'LLM_OPTIONS', 'DataError', 'sample_positions', 'heuristic_moves',
-           'label_move', 'worse_moves', 'label_columns', 'sft_rows', 'dpo_rows', 'grpo_rows', 'minimax_rows',
-           'grpo_from_minimax', 'to_dataset', 'sft_dataset', 'dpo_dataset', 'grpo_dataset', 'minimax_dataset',
-           'board_classes', 'read_boards', 'holdout_classes', 'is_held_out', 'split_positions', 'drop_held_out',
-           'recorded_holdout', 'row_problem', 'read_jsonl', 'write_jsonl', 'dedupe_rows', 'add_labels', 'load_rows',
-           'dataset_report', 'report_table', 'report_figures', 'make_writer', 'default_out', 'mode_needs',
+__all__ = ['SAMPLINGS', 'SIDES', 'THOUGHTS', 'LABELS', 'KINDS', 'DATASET_RULES', 'LLM_OPTIONS', 'DataError', 'sample_positions',
+           'heuristic_moves', 'label_move', 'worse_moves', 'label_columns', 'sft_rows', 'dpo_rows', 'grpo_rows',
+           'minimax_rows', 'grpo_from_minimax', 'to_dataset', 'sft_dataset', 'dpo_dataset', 'grpo_dataset',
+           'minimax_dataset', 'board_classes', 'read_boards', 'holdout_classes', 'is_held_out', 'split_positions',
+           'drop_held_out', 'recorded_holdout', 'row_problem', 'read_jsonl', 'write_jsonl', 'dedupe_rows', 'add_labels',
+           'load_rows', 'dataset_report', 'report_table', 'report_figures', 'make_writer', 'default_out', 'mode_needs',
            'refuse_unused', 'ttt_dataset']
 
 # %% ../nbs/04_datasets.ipynb #8866ffc5
@@ -480,11 +480,11 @@ def default_out(kind:str, thoughts:str='none', fmt:str='text')->str:
     if kind in ('dpo', 'grpo'): return f'ttt_{kind}_{tag}.jsonl'
     return f'ttt_{kind}.jsonl'
 
-def _check_numbers(**opts):
-    "`DataError` for the first option outside its range; `opts` maps a name to (value, lowest allowed, strictly above it)."
-    for name, (v, low, strict) in opts.items():
-        if v is not None and not (v > low if strict else v >= low):
-            raise DataError(f'--{name} must be {"above" if strict else "at least"} {low}, not {v}')
+_least = lambda low: (lambda v: v >= low, f'at least {low}')
+DATASET_RULES = dict(n=_least(1), seed=SEED_RULE, min_moves=(lambda v: 0 <= v <= 8, 'from 0 to 8 moves'), max_moves=(lambda v: 0 <= v <= 8, 'from 0 to 8 moves'),
+                     llm_timeout=(lambda v: v > 0, 'above 0 seconds'), llm_temperature=_least(0), llm_max_tokens=_least(1),
+                     retries=_least(0), workers=_least(1), max_rows=_least(1),
+                     holdout=(lambda v: 0 <= v < 1, 'a share of the symmetry classes, at least 0 and below 1'), holdout_seed=SEED_RULE)
 
 LLM_OPTIONS = ('llm_url', 'llm_model', 'llm_key_env', 'llm_path', 'llm_timeout', 'llm_temperature', 'llm_max_tokens', 'retries', 'workers', 'max_rows')
 
@@ -503,7 +503,7 @@ def refuse_unused(given:dict, # option: value, as the command received them
         if not used and given[k] != defaults[k]: raise DataError(f'--{k} does nothing here: it is for {mode}')
 
 @call_parse
-@command('ttt_dataset')
+@command('ttt_dataset', rules=DATASET_RULES)
 def ttt_dataset(kind:Param('what to write', str, choices=KINDS),
                 thoughts:Param('thoughts before the move', str, choices=THOUGHTS)='none',
                 labels:Param("minimax: the solver's best move; heuristic: the original's win>block>centre>corner>edge rule",
@@ -536,10 +536,8 @@ def ttt_dataset(kind:Param('what to write', str, choices=KINDS),
     "Write a tic-tac-toe dataset (SFT, DPO, GRPO, minimax or GRPO-from-minimax rows) as JSONL."
     for nm, v, cs in (('kind', kind, KINDS), ('thoughts', thoughts, THOUGHTS), ('labels', labels, LABELS)): _choice(nm, v, cs)
     if kind in ('minimax', 'grpo_from_minimax') and thoughts != 'none': raise DataError(f'{kind} rows carry no thoughts')
-    _check_numbers(n=(n, 1, False), retries=(retries, 0, False), workers=(workers, 1, False), max_rows=(max_rows, 1, False),
-                   llm_timeout=(llm_timeout, 0, True), llm_temperature=(llm_temperature, 0, False), llm_max_tokens=(llm_max_tokens, 1, False))
-    if not 0 <= min_moves <= max_moves <= 8: raise DataError(f'--min_moves and --max_moves must keep 0 <= min_moves <= max_moves <= 8, not {min_moves} and {max_moves}')
-    opts = locals()   # ranges first, then the modes: an option that does nothing here is refused, not ignored
+    if min_moves > max_moves: raise DataError(f'--min_moves must not be above --max_moves, not {min_moves} and {max_moves}')
+    opts = locals()   # ranges (`DATASET_RULES`, checked by `command`) first, then the modes: an option that does nothing here is refused
     refuse_unused(opts, {k: p.default for k, p in inspect.signature(ttt_dataset).parameters.items()}, mode_needs(kind, thoughts, sampling, holdout))
     held = holdout_classes(holdout, holdout_seed, holdout_file)
     out = Path(out or default_out(kind, thoughts, fmt))

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from contextlib import ExitStack, contextmanager
 from fastcore.script import call_parse
-from .console import command, InputError
+from .console import command, InputError, check_rules, SEED_RULE
 from tqdm.auto import tqdm
 import torch
 from .board import *
@@ -18,15 +18,16 @@ from .solver import label_all, nonterminal_positions, best_move, optimal_moves, 
 from .formats import render_prompt, render_thought, read_answer, CELL_TAGS, MOVE, STYLES
 from .thoughts import thought_marks
 from .outputs import OwnershipError, atomic_write, check_writable, check_claim, claim_dir, claim_file, mark_file, lock_file
-from .models import load_model, greedy_moves, generate_moves
+from .models import load_model, check_model, greedy_moves, generate_moves
 from .datasets import recorded_holdout, split_positions
 from .logs import show_progress
 
 # %% auto #0
-__all__ = ['ILLEGAL', 'REPORT_VERSION', 'REPORT_NAME', 'table_from', 'random_table', 'greedy', 'check_evaluate_args',
-           'thought_batch', 'thought_table', 'model_table', 'position_report', 'exact_vs', 'game_report',
-           'sample_games', 'thought_report', 'thought_use', 'split_report', 'evaluate_table', 'evaluate_model',
-           'summary', 'save_report', 'dashboard', 'claim_outputs', 'held_outputs', 'write_outputs', 'ttt_evaluate']
+__all__ = ['ILLEGAL', 'EVAL_RULES', 'REPORT_VERSION', 'REPORT_NAME', 'table_from', 'random_table', 'greedy',
+           'check_evaluate_args', 'thought_batch', 'thought_table', 'model_table', 'position_report', 'exact_vs',
+           'game_report', 'sample_games', 'thought_report', 'thought_use', 'split_report', 'evaluate_table',
+           'evaluate_model', 'summary', 'save_report', 'dashboard', 'claim_outputs', 'held_outputs', 'write_outputs',
+           'ttt_evaluate']
 
 # %% ../nbs/11_evaluate.ipynb #7cdabc1a
 ILLEGAL = None
@@ -50,16 +51,15 @@ def greedy(table:dict)->dict:
     return {b: max(d, key=lambda m: (d[m], -(m if m is not None else 99))) for b, d in table.items()}
 
 # %% ../nbs/11_evaluate.ipynb #3ba35cca
+EVAL_RULES = dict(temperature=(lambda v: math.isfinite(v) and v >= 0, '0 (greedy) or a positive number'),
+                  samples=(lambda v: isinstance(v, int) and v >= 0, 'a whole number of sampled games, 0 or more'),
+                  max_new_tokens=(lambda v: isinstance(v, int) and v >= 1, 'a whole number of tokens, 1 or more'))
+
 def check_evaluate_args(style:str='player', thoughts:bool=False, temperature:float=0, samples:int=0, max_new_tokens:int=512):
     "Refuse a request that makes no sense (`InputError` naming the flag), before a model is loaded."
     if style not in STYLES: raise InputError(f"--style must be {' or '.join(STYLES)}, not {style!r}")
-    if isinstance(temperature, bool) or not isinstance(temperature, (int, float)) or not (math.isfinite(temperature) and temperature >= 0):
-        raise InputError(f'--temperature must be 0 (greedy) or a positive number, not {temperature!r}')
+    check_rules(dict(temperature=temperature, samples=samples, max_new_tokens=max_new_tokens), EVAL_RULES)
     if thoughts and temperature: raise InputError('--thoughts evaluates greedy generation only: leave --temperature at 0')
-    if isinstance(samples, bool) or not isinstance(samples, int) or samples < 0:
-        raise InputError(f'--samples must be a whole number of sampled games, 0 or more, not {samples!r}')
-    if isinstance(max_new_tokens, bool) or not isinstance(max_new_tokens, int) or max_new_tokens < 1:
-        raise InputError(f'--max_new_tokens must be a whole number of tokens, 1 or more, not {max_new_tokens!r}')
 
 # %% ../nbs/11_evaluate.ipynb #49e9ec7f
 def thought_batch(model)->int:
@@ -382,7 +382,7 @@ def write_outputs(rep:dict, o:dict, # what `claim_outputs` returned
 
 # %% ../nbs/11_evaluate.ipynb #80cdc325
 @call_parse
-@command('ttt_evaluate')
+@command('ttt_evaluate', rules={**EVAL_RULES, 'seed': SEED_RULE})
 def ttt_evaluate(model:str='ttt-tiny', # model folder, checkpoint, hub id or ttt-tiny
                  out:str='report.json', # where the JSON report goes
                  style:str='player', # prompt style: player or minimax
@@ -395,7 +395,8 @@ def ttt_evaluate(model:str='ttt-tiny', # model folder, checkpoint, hub id or ttt
                 ):
     "Evaluate a model exactly on every position and every game (seen and unseen positions apart when its folder records a hold-out)."
     with ExitStack() as held:
-        check_evaluate_args(style, thoughts, temperature, samples, max_new_tokens); o = held.enter_context(held_outputs(out, html))
+        check_evaluate_args(style, thoughts, temperature, samples, max_new_tokens); check_model(model)
+        o = held.enter_context(held_outputs(out, html))
         m, tok = load_model(model)
         rep = evaluate_model(m, tok, model, style=style, thoughts=thoughts, temperature=temperature, samples=samples, seed=seed,
                              holdout=recorded_holdout(model), max_new_tokens=max_new_tokens)

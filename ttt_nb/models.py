@@ -16,8 +16,9 @@ from .thoughts import template_words
 __all__ = ['TINY', 'TINY_THINK', 'PAD', 'UNK', 'GENERIC_TOKENIZER_CLASSES', 'TINY_CONFIG', 'THINK_CONFIG', 'EMBEDDED',
            'LORA_SAVED', 'EXAMPLE_BOARD', 'DATA_SUFFIXES', 'board_tokens', 'build_tokenizer', 'build_tiny_model',
            'is_adapter', 'adapter_base', 'is_tiny', 'hardware_defaults', 'torch_dtype', 'ModelError', 'is_local',
-           'load_tokenizer', 'add_tags', 'load_adapter', 'load_model', 'save_model', 'greedy_moves', 'generate_moves',
-           'lora_config', 'lora_config_from', 'merge_lora', 'hub_like', 'model_card', 'write_model_card']
+           'load_tokenizer', 'add_tags', 'load_adapter', 'load_model', 'save_model', 'check_model', 'greedy_moves',
+           'generate_moves', 'lora_config', 'lora_config_from', 'merge_lora', 'hub_like', 'model_card',
+           'write_model_card']
 
 # %% ../nbs/06_models.ipynb #29d8a16c
 TINY, TINY_THINK = 'ttt-tiny', 'ttt-tiny-think'   # the embedded models: direct answers, and thoughts first
@@ -210,6 +211,42 @@ def save_model(model, tok, path:str # output folder (written as safetensors)
     Path(path).mkdir(parents=True, exist_ok=True)
     model.save_pretrained(path, safe_serialization=True)
     tok.save_pretrained(path)
+
+# %% ../nbs/06_models.ipynb #1f571336
+def _weights_whole(f:Path)->bool:
+    "Whether a safetensors file holds its header and every byte the header points to."
+    try:
+        with open(f, 'rb') as fh:
+            n = int.from_bytes(fh.read(8), 'little')
+            if not 2 <= n <= f.stat().st_size - 8: return False
+            head = json.loads(fh.read(n))
+        return max((v['data_offsets'][1] for k, v in head.items() if k != '__metadata__'), default=0) <= f.stat().st_size - 8 - n
+    except (OSError, ValueError, KeyError, TypeError, IndexError): return False
+
+def check_model(name:str # a model as `load_model` takes it: ttt-tiny, a folder, a checkpoint, a LoRA adapter, or a hub id
+               ):
+    "`ModelError` now, naming the file, for a model `load_model` could not load: no config, no tokenizer, weights cut short, no base."
+    if name in EMBEDDED: return
+    if not str(name or '').strip(): raise ModelError('the model name is empty')
+    p = Path(str(name)).expanduser()
+    if not p.exists():
+        if str(name).startswith(('.', '/', '~')) or str(name).count('/') > 1:
+            raise ModelError(f'{name}: no such model folder (and not a hub id like Qwen/Qwen2.5-0.5B)')
+        return                                                     # a hub id: the hub answers when it loads
+    if not p.is_dir(): raise ModelError(f'{name}: a file, not a model folder')
+    cfg = p / ('adapter_config.json' if is_adapter(p) else 'config.json')
+    if not cfg.exists(): raise ModelError(f'{name}: not a saved model, checkpoint or LoRA adapter (no config.json or adapter_config.json)')
+    try: conf = json.loads(cfg.read_text(encoding='utf-8'))
+    except (ValueError, OSError) as e: raise ModelError(f'{cfg}: not a readable JSON config ({e})') from None
+    if is_adapter(p):
+        base = conf.get('base_model_name_or_path') if isinstance(conf, dict) else None
+        if not base or (is_local(base) and Path(base).expanduser().resolve() == p.resolve()): raise ModelError(f'LoRA adapter {name}: its adapter_config.json names no usable base model ({base!r})')
+        try: check_model(base)
+        except ModelError as e: raise ModelError(f'LoRA adapter {name}: its base model: {e}') from None
+    else: _tokenizer_dir(p)
+    weights = sorted(p.glob('*.safetensors'))
+    if not weights and not any(p.glob('*.bin')): raise ModelError(f'{name}: no weights (*.safetensors)')
+    if bad := next((f for f in weights if not _weights_whole(f)), None): raise ModelError(f'{bad}: weights cut short or not safetensors: save the model again')
 
 # %% ../nbs/06_models.ipynb #6903b7ab
 from .formats import CELL_TAGS, MOVE, parse_answer

@@ -7,9 +7,9 @@ from __future__ import annotations
 import json, os, shutil, time, typing
 from pathlib import Path
 from fastcore.script import call_parse
-from .console import command, parsed_cli
+from .console import command, parsed_cli, check_rules, SEED_RULE
 from .board import X, O
-from .datasets import sft_rows, dpo_rows, grpo_rows, write_jsonl, recorded_holdout, refuse_unused
+from .datasets import sft_rows, dpo_rows, grpo_rows, write_jsonl, recorded_holdout, refuse_unused, THOUGHTS
 from .models import TINY, TINY_THINK, load_model, load_tokenizer, write_model_card
 from .outputs import check_claim, claim_dir, clear_dir, foreign, record, lock_dir, atomic_write, OwnershipError
 from .logs import quiet_terminal
@@ -20,9 +20,9 @@ from .train_grpo import train_grpo, check_games
 from .evaluate import evaluate_model, save_report, summary
 
 # %% auto #0
-__all__ = ['STAGES', 'PARTS', 'PIPELINE_OWNS', 'PIPELINE_DEFAULTS', 'SECTIONS', 'worse', 'run_settings', 'clear_run',
-           'check_stage_kw', 'run_pipeline', 'headline', 'summary_text', 'results_table', 'answer_tokens',
-           'comparison_table', 'pipeline_config', 'ttt_pipeline']
+__all__ = ['STAGES', 'PARTS', 'PIPELINE_OWNS', 'PIPELINE_RULES', 'PIPELINE_DEFAULTS', 'SECTIONS', 'worse', 'run_settings',
+           'clear_run', 'check_stage_kw', 'run_pipeline', 'headline', 'summary_text', 'results_table', 'answer_tokens',
+           'comparison_table', 'pipeline_needs', 'pipeline_config', 'ttt_pipeline']
 
 # %% ../nbs/13_pipeline.ipynb #523b4d68
 STAGES = ('data', 'sft', 'dpo', 'grpo', 'evaluate')
@@ -78,6 +78,8 @@ def check_stage_kw(model_name:str, sft_checkpoint:str=None, **stage_kw):
             if kind == 'grpo': check_games(s)
         except TrainError as e: raise TrainError(f'{kind}: {e}') from None
 
+PIPELINE_RULES = dict(seed=SEED_RULE, holdout_seed=SEED_RULE, holdout=(lambda v: 0 <= v < 1, 'a share of the symmetry classes, at least 0 and below 1'))
+
 def run_pipeline(out:str='runs/demo', # the run's folder: data, checkpoints, logs, report
                  model_name:str=None, # base model: a hub id or a folder (default: ttt-tiny, or ttt-tiny-think when thoughts are used)
                  thoughts:str='none', # data thoughts: none, template or llm (llm needs llm_url/llm_model or llm_path)
@@ -94,7 +96,9 @@ def run_pipeline(out:str='runs/demo', # the run's folder: data, checkpoints, log
                  progress=print # where progress lines go
                 )->dict: # the summary: per-stage scores and seconds, final model, report path
     "Run datasets → SFT → DPO → GRPO → evaluation in folder `out`, which this process locks; a re-run resumes."
-    if start not in STAGES: raise TrainError(f'start must be one of {STAGES}, not {start!r}')
+    if start not in STAGES: raise TrainError(f'--start must be one of {", ".join(STAGES)}, not {start!r}')
+    if thoughts not in THOUGHTS: raise TrainError(f'--thoughts must be one of {", ".join(THOUGHTS)}, not {thoughts!r}')
+    check_rules(dict(seed=seed, holdout=holdout, holdout_seed=holdout_seed), PIPELINE_RULES, TrainError)
     model_name = model_name or (TINY if thoughts == 'none' else TINY_THINK)
     skips = {s.strip() for s in skip.split(',') if s.strip()}
     if skips - set(STAGES): raise TrainError(f'unknown stage(s) to skip: {sorted(skips - set(STAGES))}')
@@ -259,6 +263,12 @@ PIPELINE_DEFAULTS = dict(out='runs/demo', model_name=None, thoughts='none', star
                          holdout=0, holdout_seed=0, holdout_file=None)
 SECTIONS = ('sft', 'dpo', 'grpo')
 
+def pipeline_needs(r:dict # the run's settings: defaults, config file and flags merged
+                  )->dict:
+    "For each pipeline option that works in some runs only: (whether this run is one, the run it needs)."
+    return {**{k: (r['thoughts'] == 'llm', '--thoughts llm') for k in ('llm_url', 'llm_model', 'llm_path', 'llm_key_env')},
+            'holdout_seed': (bool(r['holdout']), '--holdout'), 'sft_checkpoint': (r['start'] not in ('data', 'sft'), '--start dpo, grpo or evaluate')}
+
 def pipeline_config(path:str # a YAML file: run settings at the top, a section per stage
                    )->dict:
     "The run settings and per-stage sections (`sft_kw`, ...) of a pipeline config file; an unknown key is an error naming it."
@@ -277,7 +287,7 @@ def pipeline_config(path:str # a YAML file: run settings at the top, a section p
     return out
 
 @call_parse
-@command('ttt_pipeline')
+@command('ttt_pipeline', rules=PIPELINE_RULES, empty_ok=('skip',))
 def ttt_pipeline(config:str=None, # a YAML file: these settings at the top level, a section per stage (sft, dpo, grpo) of trainer settings
                  out:str=None, # the run's folder (default runs/demo; a re-run with the same settings resumes it)
                  model_name:str=None, # ttt-tiny (the default: CPU, minutes; ttt-tiny-think with thoughts), or a hub id / folder (use a GPU)
@@ -304,9 +314,7 @@ def ttt_pipeline(config:str=None, # a YAML file: these settings at the top level
     file = pipeline_config(config) if config else {}
     r = {**PIPELINE_DEFAULTS, **file, **{k: v for k, v in flags.items() if v is not None}}
     r['overwrite'] = overwrite or bool(file.get('overwrite'))
-    refuse_unused(r, PIPELINE_DEFAULTS, {**{k: (r['thoughts'] == 'llm', '--thoughts llm') for k in ('llm_url', 'llm_model', 'llm_path', 'llm_key_env')},
-                                         'holdout_seed': (bool(r['holdout']), '--holdout'),
-                                         'sft_checkpoint': (r['start'] not in ('data', 'sft'), '--start dpo, grpo or evaluate')})
+    refuse_unused(r, PIPELINE_DEFAULTS, pipeline_needs(r))
     data_kw = None
     if r['thoughts'] == 'llm':
         from ttt_nb.datasets import make_writer

@@ -171,7 +171,7 @@ def get_rewards(names='value' # names or dotted paths: one comma-separated strin
     "Reward functions by name or dotted path, for `--reward value,format` or `--reward_funcs value mypkg.my_reward`."
     items = [names] if isinstance(names, str) else list(names)
     out = [reward_by_name(n.strip()) for item in items for n in str(item).split(',') if n.strip()]
-    if not out: raise InputError('no reward named: use e.g. --reward value or --reward value,format')
+    if not out: raise InputError('--reward_funcs names no reward: use e.g. --reward_funcs value or --reward_funcs value,format')
     return out
 
 # %% ../nbs/05_rewards.ipynb #c89391ff

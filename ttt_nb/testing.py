@@ -4,7 +4,8 @@
 
 # %% ../nbs/98_testing.ipynb #11676c26
 from __future__ import annotations
-import contextlib, http.server, json, random, re, string, threading, time
+import argparse, contextlib, http.server, io, json, os, random, re, runpy, string, subprocess, sys, tempfile, threading, time
+from pathlib import Path
 from collections import Counter
 import torch
 from tokenizers import Tokenizer, Regex, decoders, models as tk_models, pre_tokenizers
@@ -16,8 +17,11 @@ from .models import build_tiny_model
 from .thoughts import template_thought, _stable_seed
 
 # %% auto #0
-__all__ = ['stable_thought', 'fake_openai', 'tiny_char_model', 'ForceReply', 'ForcedModel', 'thinking_answer', 'ForceTokens',
-           'ThinkingModel', 'GamePlayer', 'forfeit_answer', 'KillAt', 'Recorder', 'spy_on', 'pretend_cuda']
+__all__ = ['FASTCORE_OWN', 'EDGES', 'BASE_ARGS', 'stable_thought', 'fake_openai', 'tiny_char_model', 'ForceReply', 'ForcedModel',
+           'thinking_answer', 'ForceTokens', 'ThinkingModel', 'GamePlayer', 'forfeit_answer', 'KillAt', 'Recorder',
+           'spy_on', 'pretend_cuda', 'console_scripts', 'command_function', 'command_parser', 'command_options',
+           'command_rules', 'option_kind', 'bad_values', 'mode_cases', 'sweep_cases', 'unruled', 'Reached',
+           'stopped_before_work', 'try_command', 'judge', 'sweep']
 
 # %% ../nbs/98_testing.ipynb #3963a703
 def stable_thought(b:Board, # the position
@@ -212,3 +216,167 @@ def pretend_cuda(): # yields the list of the `Module.to` calls that named cuda, 
     torch.nn.Module.to, torch.cuda.is_available = to, lambda: True
     try: yield calls
     finally: torch.nn.Module.to, torch.cuda.is_available = real_to, real_available
+
+# %% ../nbs/98_testing.ipynb #05ddc69b
+FASTCORE_OWN = ('help', 'pdb', 'xtra')           # the options fastcore's call_parse adds to every script
+EDGES = (-2**33, -1, 0, 0.5, 1, 1.5, 2**32)       # the values tried against each range rule
+BASE_ARGS = dict(ttt_dataset=['sft'], ttt_train_dpo=['--path', 'ttt-tiny'])   # what a command needs besides the option under test
+
+def console_scripts()->dict:
+    "Every console script ttt-nb installs, name -> `module:function`, as the package's entry points declare them."
+    from importlib.metadata import entry_points
+    return {e.name: e.value for e in entry_points(group='console_scripts') if e.value.startswith('ttt_nb.')}
+
+def command_function(prog:str):
+    "The function a console script calls."
+    import importlib
+    mod, fn = console_scripts()[prog].split(':')
+    return getattr(importlib.import_module(mod), fn)
+
+def command_parser(prog:str)->argparse.ArgumentParser:
+    "The parser behind a console script: TRL's `TrlParser` for a trainer, fastcore's `anno_parser` for the others."
+    if prog.startswith('ttt_train_'):
+        from ttt_nb.trainers import stage_parser
+        return stage_parser(prog.removeprefix('ttt_train_'))
+    from fastcore.script import anno_parser
+    return anno_parser(command_function(prog).__wrapped__)
+
+# %% ../nbs/98_testing.ipynb #7648b58e
+def command_options(prog:str)->list:
+    "The options a console script declares, one `argparse.Action` each (fastcore's own and TRL's `--no_` twins left out)."
+    return [a for a in command_parser(prog)._actions
+            if a.option_strings and a.dest not in FASTCORE_OWN and not isinstance(a, argparse._StoreFalseAction)]
+
+def command_rules(prog:str)->tuple: # (option -> (ok, what it must be), options for which '' is a value)
+    "The range rules a console script checks, and the options it lets be empty."
+    if prog.startswith('ttt_train_'):
+        from ttt_nb.trainers import RULES, _empty_defaults
+        return RULES, _empty_defaults(command_parser(prog))
+    f = command_function(prog)
+    return f.rules, f.empty_ok
+
+def option_kind(a:argparse.Action)->str:
+    "What an option takes: 'int', 'float', 'bool' (yes/no), 'choice', 'text', 'switch' (no value) or 'other' (a parser of its own)."
+    if a.choices: return 'choice'
+    if isinstance(a, argparse._StoreTrueAction): return 'switch'
+    return {'int': 'int', 'float': 'float', 'string_to_bool': 'bool', 'str': 'text'}.get(getattr(a.type, '__name__', ''), 'other')
+
+# %% ../nbs/98_testing.ipynb #ae78d2a1
+def _refuses(ok, v)->bool:
+    try: return not ok(v)
+    except (TypeError, ValueError): return True
+
+def bad_values(a:argparse.Action, # one option
+               rules:dict, # the command's range rules
+               empty_ok:tuple=() # options for which '' is a value
+              )->list: # [(text on the command line, what is wrong with it)]
+    "The values of the wrong type, shape or range for option `a`."
+    k, out = option_kind(a), []
+    out += {'int': [('x1', 'type'), ('1.5', 'type')], 'float': [('x1', 'type')], 'bool': [('maybe', 'type')],
+            'choice': [('nonsense', 'choice')], 'text': [] if a.dest in empty_ok else [('', 'empty')]}.get(k, [])
+    if a.dest in rules and k in ('int', 'float'):
+        out += [(str(v), 'range') for v in EDGES if (k == 'float' or float(v).is_integer()) and _refuses(rules[a.dest][0], v)]
+    return out
+
+def _other_value(a:argparse.Action)->str:
+    "A valid value for `a` that is not its default."
+    k = option_kind(a)
+    if k == 'choice': return next(c for c in a.choices if c != a.default)
+    if k in ('int', 'float'): return str((a.default or 0) + 1)
+    return 'x'
+
+def mode_cases(prog:str)->list: # [(argv, option)]
+    "Options given in a mode that ignores them: the command's base request with each option it declares unused there."
+    from ttt_nb.datasets import mode_needs
+    from ttt_nb.pipeline import pipeline_needs, PIPELINE_DEFAULTS
+    needs = {'ttt_dataset': mode_needs('sft', 'none', 'exhaustive', 0), 'ttt_pipeline': pipeline_needs(PIPELINE_DEFAULTS)}.get(prog, {})
+    acts = {a.dest: a for a in command_options(prog)}
+    return [(BASE_ARGS.get(prog, []) + [acts[k].option_strings[0], _other_value(acts[k])], k) for k, (used, _) in needs.items() if not used]
+
+def sweep_cases(prog:str)->list: # [(argv, the option's flags, what is wrong)]
+    "Every case of the sweep for console script `prog`."
+    rules, empty_ok = command_rules(prog)
+    acts = command_options(prog)
+    cases = [(BASE_ARGS.get(prog, []) + [a.option_strings[0], v], a.option_strings, why) for a in acts for v, why in bad_values(a, rules, empty_ok)]
+    flags = {a.dest: a.option_strings for a in acts}
+    return [(argv, _named(prog, fl), why) for argv, fl, why in cases + [(argv, flags[k], 'mode') for argv, k in mode_cases(prog)]]
+
+def _named(prog:str, flags:list)->list:
+    "The flags an error may name for an option: its own, and (a trainer) the current name an old spelling stands for."
+    if not prog.startswith('ttt_train_'): return flags
+    from ttt_nb.trainers import _aliased
+    return flags + [f for f in _aliased(prog.removeprefix('ttt_train_'), [flags[0], 'v']) if f.startswith('--') and f not in flags]
+
+def unruled(prog:str)->list:
+    "The options ttt-nb itself declares that take a number and have no range rule (TRL's own fields are TRL's to check)."
+    from ttt_nb.trainers import StageArgs
+    rules, _ = command_rules(prog)
+    ours = lambda d: not prog.startswith('ttt_train_') or any(d in c.__dataclass_fields__ for c in StageArgs.__subclasses__() + [StageArgs])
+    return [a.dest for a in command_options(prog) if option_kind(a) in ('int', 'float') and a.dest not in rules and ours(a.dest)]
+
+# %% ../nbs/98_testing.ipynb #8227f7ea
+class Reached(BaseException):
+    "A command got past its checks to its first write."
+
+@contextlib.contextmanager
+def stopped_before_work():
+    "While the block runs, a command that passes its checks stops at its first lock or claimed folder (`Reached`), or before a game starts; a trainer's fast exit raises `SystemExit`."
+    def reach(*a, **k): raise Reached()
+    def leave(code=0): raise SystemExit(code)
+    stops = dict(lock_dir=reach, lock_file=reach, claim_output_dir=reach, terminal_game=reach, quick_exit=leave)
+    saved = [(m, n, getattr(m, n)) for name, m in list(sys.modules.items()) if name.startswith('ttt_nb.') and m for n in stops if hasattr(m, n)]
+    for m, n, _ in saved: setattr(m, n, stops[n])
+    try: yield
+    finally:
+        for m, n, f in saved: setattr(m, n, f)
+
+def try_command(prog:str, # a console script
+                argv:list, # its arguments
+                folder # the current folder while it runs
+               )->dict: # status, stderr, and the names it left in `folder`
+    "Run console script `prog` in this process as its entry point does (an entry file run as `__main__`), with stdin empty."
+    mod, fn = console_scripts()[prog].split(':')
+    entry = Path(tempfile.mkdtemp()) / 'entry.py'
+    entry.write_text(f'import sys\nfrom {mod} import {fn}\nsys.exit({fn}())\n')
+    before, here, err = set(os.listdir(folder)), os.getcwd(), io.StringIO()
+    old = sys.argv, sys.stdin
+    sys.argv, sys.stdin = [prog, *argv], io.StringIO('')
+    try:
+        os.chdir(folder)
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+            try: runpy.run_path(str(entry), run_name='__main__'); code = 0
+            except SystemExit as e: code = e.code if isinstance(e.code, int) else int(e.code is not None)
+            except Reached: code = 'reached its work'
+            except Exception as e: code = f'raised {type(e).__name__}'; err.write('Traceback: ' + repr(e))
+    finally: os.chdir(here); sys.argv, sys.stdin = old
+    return dict(code=code, err=err.getvalue(), left=sorted(set(os.listdir(folder)) - before))
+
+def judge(r:dict, # what `try_command` returned
+          flags:list # the option's flags; the last line must name one
+         )->str|None:
+    "What is wrong with how a command refused a bad value (None: a clean refusal)."
+    last = (r['err'].strip().splitlines() or [''])[-1]
+    if r['code'] == 0 or isinstance(r['code'], str): return f"status {r['code']}"
+    if 'Traceback' in r['err']: return 'a traceback'
+    if not any(f in last for f in flags) or 'error' not in last: return f'last line does not name {flags[0]}: {last[:200]}'
+    if r['left']: return f"left {r['left']}"
+
+def _sweep_here(prog:str, out:str):
+    "The sweep of `prog` in this process (the child `sweep` starts): writes [argv, what, problem] per failed case to `out`."
+    fails, cases = [], sweep_cases(prog)
+    command_function(prog)                       # every module it needs is loaded before their writes are stopped
+    with stopped_before_work():
+        for argv, flags, what in cases:
+            with tempfile.TemporaryDirectory() as d:
+                if (p := judge(try_command(prog, argv, d), flags)): fails.append([argv, what, p])
+    Path(out).write_text(json.dumps(dict(cases=len(cases), fails=fails, unruled=unruled(prog))))
+
+def sweep(prog:str, # a console script
+          before:str='' # Python to run in the child first (a test can break a check there)
+         )->dict: # {'cases': how many, 'fails': [[argv, what, problem], ...], 'unruled': numbers without a range rule}
+    "Run every sweep case of `prog` in a child process, each in a new empty folder."
+    out = Path(tempfile.mkdtemp()) / 'sweep.json'
+    src = f'{before}\nfrom ttt_nb.testing import _sweep_here\n_sweep_here({prog!r}, {str(out)!r})'
+    r = subprocess.run([sys.executable, '-c', src], capture_output=True, text=True, env={**os.environ, 'TTT_DEBUG': ''})
+    if r.returncode: raise RuntimeError(f'the sweep of {prog} failed: {r.stderr[-2000:]}')
+    return json.loads(out.read_text())

@@ -13,10 +13,10 @@ from .solver import label_all
 from .formats import render_prompt
 from .thoughts import thought_marks
 from .datasets import DataError, holdout_classes, recorded_holdout
-from .models import TINY, TINY_THINK, EMBEDDED, is_tiny, is_local, load_model, greedy_moves, generate_moves, hardware_defaults, lora_config_from, merge_lora, write_model_card
+from .models import TINY, TINY_THINK, EMBEDDED, ModelError, check_model, is_tiny, is_local, load_model, greedy_moves, generate_moves, hardware_defaults, lora_config_from, merge_lora, write_model_card
 from .logs import TrainingLog, LogError, show_progress, quiet_progress
 from .outputs import MARKER, check_claim, check_clear, claim_dir, clear_dir, record, release_dir, manifest, OwnershipError
-from .console import fail, run_command, read_text, one_line, DEBUG_ENV
+from .console import fail, run_command, read_text, one_line, refuse_empty, SEED_RULE, DEBUG_ENV
 
 # %% auto #0
 __all__ = ['STAGES', 'ALIASES', 'STAGE_ALIASES', 'RULES', 'MODEL_ENV', 'StageArgs', 'SFTArgs', 'DPOArgs', 'GRPOArgs',
@@ -152,6 +152,10 @@ def fits(v, t)->bool:
     return True
 
 @functools.lru_cache(maxsize=None)
+def _empty_defaults(parser)->tuple:
+    "The fields whose default is an empty text: for them `''` is a value, not a slip."
+    return tuple(f.name for c in parser.dataclass_types for f in dataclasses.fields(c) if f.default == '')
+
 def _field_types(classes:tuple)->dict:
     return {f.name: hints[f.name] for dt in classes for hints in [typing.get_type_hints(dt)] for f in dataclasses.fields(dt) if f.init}
 
@@ -205,15 +209,14 @@ RULES = dict(max_steps=(lambda v: v == -1 or v >= 1, 'a positive number of steps
              per_device_train_batch_size=(lambda v: v >= 1, 'a positive whole number'),
              gradient_accumulation_steps=(lambda v: v >= 1, 'a positive whole number'),
              save_steps=(lambda v: v > 0, 'positive'), logging_steps=(lambda v: v > 0, 'positive'),
-             max_length=(lambda v: v is None or v >= 1, 'a positive number of tokens, or 0 (never truncate)'),
+             max_length=(lambda v: v is None or v >= 0, 'a positive number of tokens, or 0 (never truncate)'),
              beta=(lambda v: v >= 0, 'zero or more'), temperature=(lambda v: v > 0, 'positive'),
              num_generations=(lambda v: v >= 2, 'at least 2 (a group to compare)'),
              max_completion_length=(lambda v: v >= 1, 'a positive number of tokens'),
              early_stop=(lambda v: 0 <= v <= 1, 'a share between 0 (off) and 1'),
              holdout=(lambda v: 0 <= v < 1, 'a share of the symmetry classes, at least 0 and below 1'),
              measure_steps=(lambda v: v >= 0, 'zero (off) or a positive number of steps'),
-             seed=(lambda v: 0 <= v < 2**32, 'a whole number from 0 to 2**32 - 1'),
-             data_seed=(lambda v: v is None or 0 <= v < 2**32, 'a whole number from 0 to 2**32 - 1'),
+             seed=SEED_RULE, data_seed=SEED_RULE, holdout_seed=SEED_RULE,
              lora_r=(lambda v: v >= 1, 'a positive rank'), lora_alpha=(lambda v: v > 0, 'positive'))
 
 def _flag(k:str)->str:
@@ -233,14 +236,9 @@ def check_values(s:dict # settings by field name
 
 # %% ../nbs/07a_trainers.ipynb #1eb5dcd6
 def check_model_name(name:str):
-    "A model name must be ttt-tiny, a saved folder, or look like a hub id (`org/name`); a missing folder is an error now, not after the data loads."
-    if name in EMBEDDED: return
-    p = Path(str(name)).expanduser()
-    if p.exists():
-        if not p.is_dir() or not ((p / 'config.json').exists() or (p / 'adapter_config.json').exists()):
-            raise TrainError(f'{name}: not a saved model or checkpoint (no config.json or adapter_config.json)')
-    elif str(name).startswith(('.', '/', '~')) or str(name).count('/') > 1 or not str(name).strip():
-        raise TrainError(f'{name}: no such model folder (and not a hub id like Qwen/Qwen2.5-0.5B)')
+    "The model must be ttt-tiny, a hub id (`org/name`) or a folder that loads (`models.check_model`): refused now, not after the data loads."
+    try: check_model(name)
+    except ModelError as e: raise TrainError(str(e)) from None
 
 def check_trackers(report_to:list):
     "Every `--report_to` must be a tracker transformers knows, and installed."
@@ -335,6 +333,7 @@ def settings(kind:str, # 'sft', 'dpo' or 'grpo'
     check_model_name(model)
     s = {**_base_layers(kind, model), **user, **kw, **flags}
     explicit = frozenset(user) | frozenset(kw) | frozenset(flags)
+    refuse_empty({k: s[k] for k in explicit}, empty_ok=_empty_defaults(parser))   # `--logs_dir ''`: a slip, not the current folder
     if 'num_train_epochs' in explicit and 'max_steps' not in explicit: s['max_steps'] = -1   # epochs asked for: not the recipe's step count
     if 'save_steps' in explicit and 'save_strategy' not in explicit: s['save_strategy'] = 'steps'   # a step interval asked for
     if s.get('max_length') == 0: s['max_length'] = None
