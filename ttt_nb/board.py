@@ -8,10 +8,10 @@ from functools import lru_cache
 import random
 
 # %% auto #0
-__all__ = ['X', 'O', 'EMPTY', 'LINES', 'CENTRE', 'CORNERS', 'EDGES', 'SYMMETRIES', 'PIECE_COLOURS', 'FREE_CELL', 'BoardError',
-           'other', 'cell_name', 'cell_index', 'cell_kind', 'Board', 'check_board', 'is_valid', 'transform',
-           'transform_move', 'symmetries', 'canonical', 'board_html', 'winning_line', 'board_buttons', 'draw_buttons',
-           'random_move', 'random_game_board']
+__all__ = ['X', 'O', 'EMPTY', 'LINES', 'CENTRE', 'CORNERS', 'EDGES', 'SYMMETRIES', 'PIECE_COLOURS', 'FREE_CELL', 'CELL_GAP',
+           'BoardError', 'other', 'cell_name', 'cell_index', 'cell_kind', 'Board', 'check_board', 'is_valid',
+           'transform', 'transform_move', 'symmetries', 'canonical', 'board_html', 'winning_line', 'board_buttons',
+           'draw_buttons', 'board_cells', 'piece_marks', 'board_axes', 'random_move', 'random_game_board']
 
 # %% ../nbs/00_board.ipynb #059f3c63
 X, O, EMPTY = 'X', 'O', '.'
@@ -232,6 +232,33 @@ def draw_buttons(buttons:list, # the nine buttons of `board_buttons`
         btn.style.text_color = PIECE_COLOURS.get(b[i], '#444')
         btn.style.button_color = '#FFE08A' if i in line else '#DCEBFA' if not btn.disabled else '#F2F2F2' if free else 'white'
         btn.layout.border = '3px solid #333' if i == last else '1px solid #AAA'
+
+# %% ../nbs/00_board.ipynb #374556c0
+CELL_GAP = 4   # pixels between a figure board's cells
+
+def board_cells(colour:str='#EEEEEE'):
+    "A plotly heatmap trace of the nine cells in one colour, with gaps: the board under a figure's numbers and pieces."
+    import plotly.graph_objects as go
+    return go.Heatmap(z=[[0] * 3] * 3, colorscale=[[0, colour], [1, colour]], showscale=False, xgap=CELL_GAP, ygap=CELL_GAP, hoverinfo='skip')
+
+def piece_marks(b:Board, # the position
+                size:int=30 # font size of X and O
+               ):
+    "A plotly text trace of the pieces of `b` in `PIECE_COLOURS` (x: column, y: row)."
+    import plotly.graph_objects as go
+    cells = [i for i in range(9) if b[i] != EMPTY]
+    return go.Scatter(x=[i % 3 for i in cells], y=[i // 3 for i in cells], text=[b[i] for i in cells], mode='text', hoverinfo='skip',
+                      showlegend=False, textfont=dict(size=size, color=[PIECE_COLOURS[b[i]] for i in cells], family='Arial Black, sans-serif'))
+
+def board_axes(fig, row:int=None, col:int=None):
+    "Make a figure's panel (the subplot at `row`, `col`, or the only one) a board: square, row 0 on top, no ticks, grid, zero lines or side strips."
+    x = fig.get_subplot(row, col).xaxis.plotly_name.replace('axis', '') if row else 'x'
+    ax = dict(showticklabels=False, ticks='', showgrid=False, zeroline=False, showline=False, constrain='domain', fixedrange=True)
+    sel = dict(row=row, col=col) if row else {}
+    fig.update_xaxes(range=[-0.5, 2.5], **ax, **sel)
+    fig.update_yaxes(range=[2.5, -0.5], scaleanchor=x, scaleratio=1, **ax, **sel)
+    fig.update_layout(plot_bgcolor='white')
+    return fig
 
 # %% ../nbs/00_board.ipynb #8a1d26e9
 def random_move(b:Board, # a board with at least one legal move

@@ -307,9 +307,29 @@ def _thought_bars(fig, th:dict, # a report's `thoughts`
                   row:int # the row of the figure: by side in its column 1, by pieces in column 2
                  ):
     "Bars of the shares of thoughts with only true claims and of thoughts naming the move played."
-    for k, name, c in (('all_true', 'thought all true', '#1f77b4'), ('names_move', 'thought names its move', '#9467bd')):
+    for k, name, c in (('all_true', 'thought all true', '#009E73'), ('names_move', 'thought names its move', '#CC79A7')):
         for col, part in ((1, 'by_side'), (2, 'by_pieces')):
-            fig.add_bar(x=list(th[part]), y=[v[k] for v in th[part].values()], name=name, marker_color=c, showlegend=col == 1, row=row, col=col)
+            fig.add_bar(x=list(th[part]), y=[v[k] for v in th[part].values()], name=name, marker_color=c, showlegend=col == 1, row=row, col=col,
+                        texttemplate='%{y:.0%}', textposition='outside')
+
+def _error_board(fig, e:list # a report's `error_cells`: the non-optimal moves' weight on each cell
+                ):
+    "Panel 3: each cell's share of the non-optimal moves, on a board; 'none' on a grey board when there are none."
+    n = sum(e)
+    z = [[v / n for v in e[r*3:r*3+3]] for r in range(3)] if n else [[0] * 3] * 3
+    text = [[f'{v:.0%}' for v in row] for row in z] if n else [['', '', ''], ['', 'none', ''], ['', '', '']]
+    fig.add_heatmap(z=z, zmin=0, zmax=max(map(max, z)) or 1, colorscale='Oranges' if n else [[0, '#EEEEEE'], [1, '#EEEEEE']], showscale=False,
+                    text=text, texttemplate='%{text}', xgap=CELL_GAP, ygap=CELL_GAP, hoverinfo='skip', row=1, col=3)
+    board_axes(fig, 1, 3)
+
+def _axis_titles(fig, th, logs):
+    "Every panel's axes say what they count."
+    share = dict(title_text='share of positions', tickformat='.0%', range=[0, 1.15], gridcolor='#DDDDDD')
+    for row in (1, 2) if th else (1,):
+        fig.update_xaxes(title_text='side to move', row=row, col=1); fig.update_xaxes(title_text='pieces on the board', row=row, col=2)
+        for col in (1, 2): fig.update_yaxes(row=row, col=col, **share)
+    fig.update_xaxes(title_text='column', row=1, col=3); fig.update_yaxes(title_text='row', row=1, col=3)
+    if logs: fig.update_xaxes(title_text='training step', row=1, col=4); fig.update_yaxes(title_text='loss', gridcolor='#DDDDDD', row=1, col=4)
 
 def dashboard(rep:dict, logs:dict=None # optional {stage name: log file} for training curves
              )->go.Figure:
@@ -321,20 +341,18 @@ def dashboard(rep:dict, logs:dict=None # optional {stage name: log file} for tra
                         + (['training loss'] if logs else []) + (['thoughts by side', 'thoughts by pieces on the board'] if th else []),
                         column_widths=[0.2, 0.35, 0.2] + ([0.25] if logs else []), vertical_spacing=0.2,
                         specs=[[{}] * n] + ([[{}, {}] + [None] * (n - 2)] if th else []))
-    for k, c in (('optimal', '#2ca02c'), ('blunder', '#d62728')):
-        fig.add_bar(x=list(p['by_side']), y=[v[k] for v in p['by_side'].values()], name=k, marker_color=c, row=1, col=1)
-        fig.add_bar(x=list(p['by_pieces']), y=[v[k] for v in p['by_pieces'].values()], name=k, marker_color=c, showlegend=False, row=1, col=2)
-    e = p['error_cells']
-    fig.add_heatmap(z=[e[0:3], e[3:6], e[6:9]], colorscale='Reds', showscale=False, text=[[f'{v:.1f}' for v in e[r*3:r*3+3]] for r in range(3)],
-                    texttemplate='%{text}', row=1, col=3)
-    fig.update_yaxes(autorange='reversed', showticklabels=False, row=1, col=3)    # a board: cells, not coordinates
-    fig.update_xaxes(showticklabels=False, row=1, col=3)
+    for k, c in (('optimal', '#0072B2'), ('blunder', '#D55E00')):   # blue and vermillion: apart with any colour vision
+        bars = dict(name=k, marker_color=c, texttemplate='%{y:.0%}', textposition='outside')   # a 0 % bar says 0 %: told from a missing one
+        fig.add_bar(x=list(p['by_side']), y=[v[k] for v in p['by_side'].values()], row=1, col=1, **bars)
+        fig.add_bar(x=list(p['by_pieces']), y=[v[k] for v in p['by_pieces'].values()], showlegend=False, row=1, col=2, **bars)
+    _error_board(fig, p['error_cells'])
     if logs:
         from ttt_nb.logs import read_log
         for name, f in logs.items():
             st = [s for s in read_log(f)['steps'] if 'loss' in s]
             fig.add_scatter(x=[s['step'] for s in st], y=[s['loss'] for s in st], name=name, mode='lines', row=1, col=4)
     if th: _thought_bars(fig, th, 2)
+    _axis_titles(fig, th, logs)
     fig.update_layout(title=f"{rep['model']}: optimal {p['optimal']:.2%} of {p['positions']} positions", height=360 + 320 * bool(th), barmode='group',
                       margin=dict(l=10, r=10, t=60, b=10))
     return fig

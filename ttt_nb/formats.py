@@ -15,8 +15,8 @@ __all__ = ['BOARD_START', 'BOARD_END', 'PLAYER', 'TURN', 'SYMBOL', 'MOVE', 'END'
            'FormatError', 'render_board', 'render_prompt', 'render_move', 'render_thought', 'render_completion',
            'render_text', 'parse_board', 'join_text', 'extract_move', 'count_moves', 'extract_thought', 'parse_side',
            'parse_text', 'split_text', 'parse_row', 'read_answer', 'parse_answer', 'OriginalFileError', 'original_url',
-           'original_cache', 'given_original_dir', 'sha256_file', 'download_original', 'original_file', 'original_dir',
-           'seed_dir']
+           'cache_dir', 'original_cache', 'given_original_dir', 'sha256_file', 'download_original', 'original_file',
+           'original_dir', 'seed_dir']
 
 # %% ../nbs/02_formats.ipynb #075b0fb0
 BOARD_START, BOARD_END = '<|board_start|>', '<|board_end|>'
@@ -231,9 +231,13 @@ def original_url()->str:
     "Where the files are downloaded from: `$TTT_ORIGINAL_URL`, else the pinned commit's `datasets/` on GitHub."
     return os.environ.get('TTT_ORIGINAL_URL') or f'https://raw.githubusercontent.com/{ORIGINAL_REPO}/{ORIGINAL_COMMIT}/datasets'
 
+def cache_dir()->Path:
+    "ttt-nb's cache: `$TTT_CACHE`, or `~/.cache/ttt-nb` when it is unset or empty (downloads here, the notebooks' trained models too)."
+    return Path(os.environ.get('TTT_CACHE') or Path.home() / '.cache' / 'ttt-nb')
+
 def original_cache()->Path:
-    "The download cache: `original/<commit>/` under `$TTT_CACHE` or `~/.cache/ttt-nb` (where the notebooks keep trained models)."
-    return Path(os.environ.get('TTT_CACHE') or Path.home() / '.cache' / 'ttt-nb') / 'original' / ORIGINAL_COMMIT
+    "The download cache: `original/<commit>/` under `cache_dir()`."
+    return cache_dir() / 'original' / ORIGINAL_COMMIT
 
 def given_original_dir()->tuple|None: # (folder, how it was found), or None
     "A folder of the files given by hand: `$TTT_ORIGINAL_DIR`, `$TTT_SEED_DIR` (its old name), or `shared/seed-datasets` in a parent folder."

@@ -5,10 +5,11 @@
 # %% ../nbs/06_models.ipynb #bb26976b
 from __future__ import annotations
 import json, os, re
+from contextlib import contextmanager
 from pathlib import Path
 import torch
 from .board import X, O, Board
-from .outputs import atomic_write
+from .outputs import atomic_write, digest
 from .formats import TAGS, END, CELL_TAGS, PIECE_TAGS, BOARD_START, BOARD_END, PLAYER, render_prompt
 from .thoughts import template_words
 
@@ -16,9 +17,9 @@ from .thoughts import template_words
 __all__ = ['TINY', 'TINY_THINK', 'PAD', 'UNK', 'GENERIC_TOKENIZER_CLASSES', 'TINY_CONFIG', 'THINK_CONFIG', 'EMBEDDED',
            'LORA_SAVED', 'EXAMPLE_BOARD', 'DATA_SUFFIXES', 'board_tokens', 'build_tokenizer', 'build_tiny_model',
            'is_adapter', 'adapter_base', 'is_tiny', 'hardware_defaults', 'torch_dtype', 'ModelError', 'is_local',
-           'load_tokenizer', 'add_tags', 'load_adapter', 'load_model', 'save_model', 'check_model', 'greedy_moves',
-           'generate_moves', 'lora_config', 'lora_config_from', 'merge_lora', 'hub_like', 'model_card',
-           'write_model_card']
+           'load_tokenizer', 'add_tags', 'load_adapter', 'quiet_loading', 'load_model', 'save_model', 'check_model',
+           'model_identity', 'greedy_moves', 'generate_moves', 'lora_config', 'lora_config_from', 'merge_lora',
+           'hub_like', 'model_card', 'write_model_card']
 
 # %% ../nbs/06_models.ipynb #29d8a16c
 TINY, TINY_THINK = 'ttt-tiny', 'ttt-tiny-think'   # the embedded models: direct answers, and thoughts first
@@ -192,6 +193,16 @@ def load_adapter(folder:str, # a LoRA folder: adapter_config.json and adapter_mo
     model.name_or_path = model.config.name_or_path = str(p)    # a LoRA trained on top of this one names this folder
     return model, tok
 
+@contextmanager
+def quiet_loading():
+    "No 'Loading weights' or 'Writing model shards' bar from transformers while the block runs: a load or a save is a step, not a progress to watch."
+    from transformers.utils import logging as tl
+    was = tl.is_progress_bar_enabled()
+    tl.disable_progress_bar()
+    try: yield
+    finally:
+        if was: tl.enable_progress_bar()
+
 def load_model(name:str=TINY, # 'ttt-tiny', a local folder, checkpoint or LoRA adapter, or a hub id such as 'Qwen/Qwen2.5-0.5B'
                dtype:str='auto', # 'auto' (bf16 on a bf16 GPU, else fp32) or a torch dtype name
                device:str='auto', # 'auto': cuda if available, else cpu; None: leave it on the CPU for a Trainer to place; or a device
@@ -201,7 +212,7 @@ def load_model(name:str=TINY, # 'ttt-tiny', a local folder, checkpoint or LoRA a
               )->tuple:
     "`(model, tokenizer)` for any causal LM, ready for our text formats."
     load = load_adapter if is_adapter(name) else _load_full
-    model, tok = load(name, dtype=dtype, trust_remote_code=trust_remote_code, seed=seed, attn_implementation=attn_implementation)
+    with quiet_loading(): model, tok = load(name, dtype=dtype, trust_remote_code=trust_remote_code, seed=seed, attn_implementation=attn_implementation)
     if device == 'auto': device = 'cuda' if torch.cuda.is_available() else 'cpu'
     return (model if device is None else model.to(device)), tok
 
@@ -209,7 +220,7 @@ def save_model(model, tok, path:str # output folder (written as safetensors)
               ):
     "Save model and tokenizer so that `load_model(path)` restores both (the tokenizer class included)."
     Path(path).mkdir(parents=True, exist_ok=True)
-    model.save_pretrained(path, safe_serialization=True)
+    with quiet_loading(): model.save_pretrained(path, safe_serialization=True)
     tok.save_pretrained(path)
 
 # %% ../nbs/06_models.ipynb #1f571336
@@ -247,6 +258,16 @@ def check_model(name:str # a model as `load_model` takes it: ttt-tiny, a folder,
     weights = sorted(p.glob('*.safetensors'))
     if not weights and not any(p.glob('*.bin')): raise ModelError(f'{name}: no weights (*.safetensors)')
     if bad := next((f for f in weights if not _weights_whole(f)), None): raise ModelError(f'{bad}: weights cut short or not safetensors: save the model again')
+
+# %% ../nbs/06_models.ipynb #13bda147
+def model_identity(name:str # a model as `load_model` takes it
+                  )->list:
+    "What tells a model apart, for a cache key: an embedded model's vocabulary and config, a folder's config and weights by content, or a hub id."
+    if name in EMBEDDED: return [load_tokenizer(name).get_vocab(), EMBEDDED[name]]
+    p = Path(str(name)).expanduser()
+    if not p.is_dir(): return [str(name)]
+    files = sorted(f for pat in ('*.json', '*.safetensors', '*.bin') for f in p.glob(pat) if not f.name.startswith('.'))
+    return [str(p.resolve()), {f.name: digest(f)['sha256'] for f in files}]
 
 # %% ../nbs/06_models.ipynb #6903b7ab
 from .formats import CELL_TAGS, MOVE, parse_answer

@@ -5,17 +5,19 @@
 # %% ../nbs/12_play.ipynb #c4adffa7
 from __future__ import annotations
 import html, sys
+from pathlib import Path
 from fastcore.script import call_parse
 from .console import command, InputError
 from .board import *
 from .solver import best_move, optimal_moves, move_values
-from .models import load_model, generate_moves
+from .models import load_model, check_model, generate_moves
 from .formats import STYLES, read_answer, render_prompt
 from .evaluate import model_table
 
 # %% auto #0
-__all__ = ['Player', 'SolverPlayer', 'RandomPlayer', 'thinks_first', 'ModelPlayer', 'probs_figure', 'thought_html', 'play_widget',
-           'play_game', 'game_result', 'game_figure', 'versus_solver', 'watch_widget', 'terminal_game', 'ttt_play']
+__all__ = ['GAME_WIDTH', 'Player', 'SolverPlayer', 'RandomPlayer', 'thinks_first', 'short_name', 'ModelPlayer', 'as_player',
+           'probs_figure', 'thought_html', 'play_widget', 'play_game', 'game_result', 'game_figure', 'versus_solver',
+           'watch_widget', 'terminal_game', 'ttt_play']
 
 # %% ../nbs/12_play.ipynb #251a127b
 class Player:
@@ -46,6 +48,12 @@ def thinks_first(model, tok, style:str='player', # the model, its tokenizer and 
     a = read_answer(text)
     return bool(a and a.thought is not None)
 
+def short_name(name:str # a model as `load_model` takes it
+              )->str:
+    "How a player is announced: a hub id or embedded name as it is, a folder by its last two parts (`runs/demo/grpo` → `demo/grpo`)."
+    p = Path(str(name)).expanduser()
+    return '/'.join(p.resolve().parts[-2:]) if p.is_dir() else str(name)
+
 class ModelPlayer(Player):
     "A causal LM: probabilities of each cell after `<|move|>` (temperature 1), greedy move as in the evaluation; if it `thinks`, its generated move."
     def __init__(self, model, tok, name:str='model', style:str='player',
@@ -55,7 +63,7 @@ class ModelPlayer(Player):
         self.model, self.tok, self.name, self.style, self.max_new_tokens = model, tok, name, style, max_new_tokens
         self.thinks, self._last = thinks_first(model, tok, style, max_new_tokens) if thinks is None else thinks, None
     @classmethod
-    def load(cls, name:str, style:str='player', thinks:bool=None): return cls(*load_model(name), name=name, style=style, thinks=thinks)
+    def load(cls, name:str, style:str='player', thinks:bool=None): return cls(*load_model(name), name=short_name(name), style=style, thinks=thinks)
     def answer(self, b:Board)->int|None:
         "The move generated on `b` (None: not a legal one); the thought goes to `last_thought`, the whole text to `last_text`."
         b = Board(b)
@@ -71,25 +79,37 @@ class ModelPlayer(Player):
         if self.thinks: return self.answer(b)
         return next(iter(model_table(self.model, self.tok, self.style, boards=[Board(b)])[Board(b)]))
 
+# %% ../nbs/12_play.ipynb #69caff84
+def as_player(p, # a `Player`, 'solver', 'random', or a model: run folder, checkpoint, hub id, ttt-tiny
+              style:str='player', # a model's prompt style
+              thinks:bool=None # a model writes a thought first (None: find out)
+             )->Player:
+    "The player `p` names."
+    if isinstance(p, Player): return p
+    if p == 'solver': return SolverPlayer()
+    if p == 'random': return RandomPlayer()
+    check_model(p)                                        # a folder that cannot load: one line, before anything loads
+    return ModelPlayer.load(p, style, thinks=thinks)
+
 # %% ../nbs/12_play.ipynb #97ea4410
 import plotly.graph_objects as go
 
 _V = {1: 'wins', 0: 'draws', -1: 'loses'}
 
-def probs_figure(b:Board, probs:dict, title:str='')->go.Figure:
-    "Heatmap of move probabilities over the board (pieces drawn, solver verdict on hover)."
+def probs_figure(b:Board, probs:dict, title:str='', piece_size:int=40)->go.Figure:
+    "A board of move probabilities: each free cell's share (darker: likelier; the solver's verdict on hover), the pieces in their colours."
     b = Board(b)
     mv = move_values(b) if b.moves else {}
     z = [[probs.get(3*r+c, 0.0) if b[3*r+c] == EMPTY else None for c in range(3)] for r in range(3)]
-    text = [[b[3*r+c] if b[3*r+c] != EMPTY else f'{probs.get(3*r+c, 0.0):.0%}' for c in range(3)] for r in range(3)]
+    text = [[f'{probs.get(3*r+c, 0.0):.0%}' if b[3*r+c] == EMPTY else '' for c in range(3)] for r in range(3)]
     hover = [[f'{cell_name(3*r+c)}: {_V[mv[3*r+c].value]}' if 3*r+c in mv else b[3*r+c] for c in range(3)] for r in range(3)]
-    fig = go.Figure(go.Heatmap(z=z, text=text, texttemplate='%{text}', hovertext=hover, hoverinfo='text', zmin=0, zmax=1,
-                               colorscale='Blues', showscale=False, textfont=dict(size=22)))
+    fig = go.Figure([board_cells(), go.Heatmap(z=z, text=text, texttemplate='%{text}', hovertext=hover, hoverinfo='text', zmin=0, zmax=1,
+                                               colorscale='Blues', showscale=False, textfont=dict(size=18), xgap=CELL_GAP, ygap=CELL_GAP),
+                     piece_marks(b, piece_size)])
     il = probs.get(None, 0.0)
     fig.update_layout(title=(title or f'{b.turn} to move') + (f'<br><sup>{il:.0%} on answers that are not a legal move</sup>' if il > 0.005 else ''),
-                      width=330, height=350, margin=dict(l=10, r=10, t=50, b=10), yaxis=dict(autorange='reversed', showticklabels=False, scaleanchor='x'),
-                      xaxis=dict(showticklabels=False))
-    return fig
+                      width=330, height=370, margin=dict(l=10, r=10, t=70, b=10), modebar=dict(orientation='v'))   # the toolbar beside, not over the title
+    return board_axes(fig)
 
 # %% ../nbs/12_play.ipynb #3a19aeff
 def thought_html(player:Player)->str:
@@ -103,11 +123,12 @@ def _result_html(result:str, human:str)->str:
     col = PIECE_COLOURS[human] if result.startswith('you win') else '#333'
     return f'<span style="font-size:1.4em;font-weight:bold;color:{col}">{html.escape(result)}</span>'
 
-def play_widget(player:Player, # the opponent: a ModelPlayer, SolverPlayer or RandomPlayer
+def play_widget(player, # the opponent: a `Player`, 'solver', 'random', or a model (run folder, checkpoint, hub id, ttt-tiny)
                 human:str='X' # your side: 'X' moves first
                ):
     "An ipywidgets game against `player`, with its move probabilities (and its thought, if it thinks) shown before each of its moves."
     import ipywidgets as W
+    player = as_player(player)
     st = dict(b=Board.empty(), history=[], human=human, result=None)
     grid, cells = board_buttons(64)
     status, out, thought = W.HTML(), W.Output(), W.HTML(layout=W.Layout(width='330px'))
@@ -170,17 +191,20 @@ def _step_title(i:int, b:Board, d:dict, m)->str:
     if not d: return ''
     return f'{i}. {b.turn}' + ('' if m in b.moves else ': not a legal move')
 
+GAME_WIDTH = 860   # pixels: a game strip fits a notebook's page
+
 def game_figure(steps:list)->go.Figure:
     "All boards of a game in a row, each with the mover's probabilities; the last one says how it ended (a forfeit too)."
     from plotly.subplots import make_subplots
     titles = [_step_title(i, b, d, m) for i, (b, d, m) in enumerate(steps)]
     titles[-1] = f'<b>{game_result(steps)}</b>'
-    fig = make_subplots(1, len(steps), subplot_titles=titles)
+    size = max(80, min(170, GAME_WIDTH // len(steps)))           # a long game shrinks its boards to fit the page
+    fig = make_subplots(1, len(steps), subplot_titles=titles, horizontal_spacing=0.1 / len(steps))
     for k, (b, d, m) in enumerate(steps, 1):
-        f = probs_figure(b, d)
-        fig.add_trace(f.data[0].update(showscale=False), 1, k)
-        fig.update_yaxes(autorange='reversed', showticklabels=False, row=1, col=k); fig.update_xaxes(showticklabels=False, row=1, col=k)
-    fig.update_layout(height=220, width=170 * len(steps), margin=dict(l=5, r=5, t=40, b=5))
+        for tr in probs_figure(b, d, piece_size=size // 5).data: fig.add_trace(tr.update(textfont_size=size // 12) if tr.type == 'heatmap' else tr, 1, k)
+        board_axes(fig, 1, k)
+    fig.update_annotations(font_size=11)
+    fig.update_layout(height=size + 50, width=size * len(steps), margin=dict(l=5, r=5, t=45, b=5), modebar=dict(orientation='v'))
     return fig
 
 def versus_solver(player:Player)->dict:
@@ -242,5 +266,4 @@ def ttt_play(model:str='solver', # a model folder, checkpoint, hub id, ttt-tiny,
     "Play tic-tac-toe against a model in the terminal."
     if side not in (X, O): raise InputError(f"--side must be X or O, not {side!r}")
     if style not in STYLES: raise InputError(f"--style must be {' or '.join(STYLES)}, not {style!r}")
-    p = SolverPlayer() if model == 'solver' else RandomPlayer() if model == 'random' else ModelPlayer.load(model, style, thinks=thoughts or None)
-    terminal_game(p, side)
+    terminal_game(as_player(model, style, thinks=thoughts or None), side)

@@ -235,13 +235,15 @@ def reward_figure(b:Board, # the position (must have a legal move)
         z = reward_grid(sc, b)
         hover = [[f'{cell_name(3*r+c)}: {_VAL[mv[3*r+c].value]} in {mv[3*r+c].plies}' if b[3*r+c] == EMPTY else b[3*r+c]
                   for c in range(3)] for r in range(3)]
-        text = [[b[3*r+c] if b[3*r+c] != EMPTY else f'{z[r][c]:+.2f}' for c in range(3)] for r in range(3)]
-        fig.add_trace(go.Heatmap(z=z, text=text, texttemplate='%{text}', hovertext=hover, hoverinfo='text',
-                                 zmin=-1, zmax=1, colorscale='RdYlGn', showscale=k == len(rewards)), 1, k)
-        fig.update_yaxes(autorange='reversed', showticklabels=False, row=1, col=k, scaleanchor=f'x{k if k > 1 else ""}')
-        fig.update_xaxes(showticklabels=False, row=1, col=k)
-    fig.update_layout(title=f'{b.turn} to move on {b} (game value {_VAL[solve(b).value]})', height=330,
-                      width=320 * len(rewards) + 80, margin=dict(l=10, r=10, t=70, b=10))
+        text = [['' if b[3*r+c] != EMPTY else f'{z[r][c]:+.2f}' for c in range(3)] for r in range(3)]
+        fig.add_trace(board_cells(), 1, k)
+        fig.add_trace(go.Heatmap(z=z, text=text, texttemplate='%{text}', hovertext=hover, hoverinfo='text', xgap=CELL_GAP, ygap=CELL_GAP,
+                                 zmin=-1, zmax=1, colorscale='RdBu', showscale=k == len(rewards),   # red-blue: apart with any colour vision
+                                 colorbar=dict(title='reward', thickness=12)), 1, k)
+        fig.add_trace(piece_marks(b), 1, k)
+        board_axes(fig, 1, k)
+    fig.update_layout(title=f'{b.turn} to move on {b} (game value {_VAL[solve(b).value]})', height=350,
+                      width=320 * len(rewards) + 80, margin=dict(l=10, r=10, t=70, b=10), modebar=dict(orientation='v'))
     return go.FigureWidget(fig) if widget else fig
 
 # %% ../nbs/05_rewards.ipynb #50edf255

@@ -361,22 +361,23 @@ def judge(r:dict, # what `try_command` returned
     if not any(f in last for f in flags) or 'error' not in last: return f'last line does not name {flags[0]}: {last[:200]}'
     if r['left']: return f"left {r['left']}"
 
-def _sweep_here(prog:str, out:str):
-    "The sweep of `prog` in this process (the child `sweep` starts): writes [argv, what, problem] per failed case to `out`."
+def _sweep_one(prog:str)->dict:
+    "The sweep of `prog` in this process: the number of cases, [argv, what, problem] per failed case, the numbers without a rule."
     fails, cases = [], sweep_cases(prog)
     command_function(prog)                       # every module it needs is loaded before their writes are stopped
     with stopped_before_work():
         for argv, flags, what in cases:
             with tempfile.TemporaryDirectory() as d:
                 if (p := judge(try_command(prog, argv, d), flags)): fails.append([argv, what, p])
-    Path(out).write_text(json.dumps(dict(cases=len(cases), fails=fails, unruled=unruled(prog))))
+    return dict(cases=len(cases), fails=fails, unruled=unruled(prog))
 
-def sweep(prog:str, # a console script
+def sweep(progs:list, # console scripts
           before:str='' # Python to run in the child first (a test can break a check there)
-         )->dict: # {'cases': how many, 'fails': [[argv, what, problem], ...], 'unruled': numbers without a range rule}
-    "Run every sweep case of `prog` in a child process, each in a new empty folder."
+         )->dict: # {prog: {'cases': how many, 'fails': [[argv, what, problem], ...], 'unruled': numbers without a range rule}}
+    "Run every sweep case of each of `progs` in one child process (the libraries imported once), each case in a new empty folder."
     out = Path(tempfile.mkdtemp()) / 'sweep.json'
-    src = f'{before}\nfrom ttt_nb.testing import _sweep_here\n_sweep_here({prog!r}, {str(out)!r})'
+    src = (f'{before}\nimport json\nfrom ttt_nb.testing import _sweep_one\n'
+           f'open({str(out)!r}, "w").write(json.dumps({{p: _sweep_one(p) for p in {list(progs)!r}}}))')
     r = subprocess.run([sys.executable, '-c', src], capture_output=True, text=True, env={**os.environ, 'TTT_DEBUG': ''})
-    if r.returncode: raise RuntimeError(f'the sweep of {prog} failed: {r.stderr[-2000:]}')
+    if r.returncode: raise RuntimeError(f'the sweep of {", ".join(progs)} failed: {r.stderr[-2000:]}')
     return json.loads(out.read_text())

@@ -6,15 +6,16 @@
 from __future__ import annotations
 import hashlib, json, os, re
 from pathlib import Path
-from .formats import split_text
+from .formats import split_text, cache_dir
 from .datasets import load_rows, sft_rows, to_dataset, drop_held_out, split_positions, DataError
-from .models import TINY, TINY_THINK, EMBEDDED, load_tokenizer, is_tiny
+from .models import TINY, TINY_THINK, EMBEDDED, load_tokenizer, is_tiny, model_identity
 from .outputs import record, atomic_write
 from .trainers import (Settings, settings, given, split_files, train_stage, stage_cli, held_out, OptimalStop, position_scores, thought_scores,
                              read_config, recipe_path)
 
 # %% auto #0
-__all__ = ['sft_data', 'answer_kind', 'direct_answers', 'run_sft', 'train_sft', 'ttt_train_sft', 'cache_dir', 'sft_model_dir']
+__all__ = ['sft_data', 'answer_kind', 'direct_answers', 'run_sft', 'train_sft', 'ttt_train_sft', 'sft_cache_path',
+           'sft_model_dir']
 
 # %% ../nbs/08_sft.ipynb #27171bcc
 def sft_data(data_files=None, # JSONL path(s), comma-separated or a list; None: every position, solver labels
@@ -80,9 +81,13 @@ def ttt_train_sft(argv:list=None # command-line arguments (default: sys.argv[1:]
 if __name__ == '__main__' and '__file__' in globals(): ttt_train_sft()   # python -m ttt_nb.train_sft, accelerate launch -m ...
 
 # %% ../nbs/08_sft.ipynb #41df7645
-def cache_dir()->Path:
-    "Where the notebooks' trained models are kept between notebooks: `$TTT_CACHE` or `~/.cache/ttt-nb`."
-    return Path(os.environ.get('TTT_CACHE', Path.home() / '.cache' / 'ttt-nb'))
+def sft_cache_path(model:str, # as for `sft_model_dir`
+                   thoughts:str # 'none' or 'template'
+                  )->Path:
+    "The cache folder of `model` SFT-trained with its recipe: its name carries a hash of the model's identity (`models.model_identity`: a folder's weights by content), the recipe and the thoughts."
+    key = json.dumps([model_identity(model), read_config(recipe_path('sft', model)), thoughts], sort_keys=True)
+    name = {TINY: 'tiny', TINY_THINK: 'tiny-think'}.get(model) or re.sub(r'[^A-Za-z0-9._-]+', '--', str(model).strip('/'))
+    return cache_dir() / f"{name}-sft-{hashlib.sha1(key.encode()).hexdigest()[:8]}"
 
 def sft_model_dir(model:str=TINY, # the model to fine-tune: the tiny one, a hub id or a folder (with its recipe, configs/sft_*.yaml)
                   retrain:bool=False, # train again even if a cached model exists
@@ -91,11 +96,7 @@ def sft_model_dir(model:str=TINY, # the model to fine-tune: the tiny one, a hub 
                  )->Path:
     "`model` SFT-trained on every position with its recipe: from the cache, or trained now (minutes for the tiny model on a CPU)."
     thoughts = thoughts or ('template' if model == TINY_THINK else 'none')
-    recipe = read_config(recipe_path('sft', model))
-    key = json.dumps([load_tokenizer(model).get_vocab(), EMBEDDED[model], recipe, thoughts] if model in EMBEDDED else [model, recipe, thoughts],
-                     sort_keys=True)
-    name = {TINY: 'tiny', TINY_THINK: 'tiny-think'}.get(model) or re.sub(r'[^A-Za-z0-9._-]+', '--', str(model).strip('/'))
-    d = cache_dir() / f"{name}-sft-{hashlib.sha1(key.encode()).hexdigest()[:8]}"
+    d = sft_cache_path(model, thoughts)
     if retrain or not (d / 'scores.json').exists():
         t = train_sft(model, output_dir=str(d), logs_dir=logs_dir or str(cache_dir() / 'logs'), overwrite=True, thoughts=thoughts)
         score = thought_scores if thoughts != 'none' else position_scores
