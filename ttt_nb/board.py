@@ -233,7 +233,7 @@ def draw_buttons(buttons:list, # the nine buttons of `board_buttons`
         btn.style.button_color = '#FFE08A' if i in line else '#DCEBFA' if not btn.disabled else '#F2F2F2' if free else 'white'
         btn.layout.border = '3px solid #333' if i == last else '1px solid #AAA'
 
-# %% ../nbs/00_board.ipynb #374556c0
+# %% ../nbs/00_board.ipynb #0c8af4e2
 CELL_GAP = 4   # pixels between a figure board's cells
 
 def board_cells(colour:str='#EEEEEE'):

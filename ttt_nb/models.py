@@ -259,7 +259,7 @@ def check_model(name:str # a model as `load_model` takes it: ttt-tiny, a folder,
     if not weights and not any(p.glob('*.bin')): raise ModelError(f'{name}: no weights (*.safetensors)')
     if bad := next((f for f in weights if not _weights_whole(f)), None): raise ModelError(f'{bad}: weights cut short or not safetensors: save the model again')
 
-# %% ../nbs/06_models.ipynb #13bda147
+# %% ../nbs/06_models.ipynb #3a19f27f
 def model_identity(name:str # a model as `load_model` takes it
                   )->list:
     "What tells a model apart, for a cache key: an embedded model's vocabulary and config, a folder's config and weights by content, or a hub id."

@@ -79,7 +79,7 @@ class ModelPlayer(Player):
         if self.thinks: return self.answer(b)
         return next(iter(model_table(self.model, self.tok, self.style, boards=[Board(b)])[Board(b)]))
 
-# %% ../nbs/12_play.ipynb #69caff84
+# %% ../nbs/12_play.ipynb #076cfec7
 def as_player(p, # a `Player`, 'solver', 'random', or a model: run folder, checkpoint, hub id, ttt-tiny
               style:str='player', # a model's prompt style
               thinks:bool=None # a model writes a thought first (None: find out)
