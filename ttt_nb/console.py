@@ -4,7 +4,7 @@
 
 # %% ../nbs/00a_console.ipynb #ba020d40
 from __future__ import annotations
-import os, sys, inspect
+import math, os, sys, inspect
 from contextvars import ContextVar
 from pathlib import Path
 from functools import wraps
@@ -50,7 +50,7 @@ def check_rules(values:dict, # option -> value, as the command received them (No
     for k, (ok, want) in rules.items():
         v = values.get(k)
         if v is None: continue
-        try: good = not isinstance(v, bool) and ok(v)
+        try: good = not isinstance(v, bool) and not (isinstance(v, float) and not math.isfinite(v)) and ok(v)   # inf passes `v > 0`
         except (TypeError, ValueError): good = False
         if not good: raise err(f'--{k} must be {want}, not {v!r}' if isinstance(v, str) else f'--{k} must be {want}, not {v}')
 

@@ -197,11 +197,14 @@ def load_adapter(folder:str, # a LoRA folder: adapter_config.json and adapter_mo
 def quiet_loading():
     "No 'Loading weights' or 'Writing model shards' bar from transformers while the block runs: a load or a save is a step, not a progress to watch."
     from transformers.utils import logging as tl
-    was = tl.is_progress_bar_enabled()
-    tl.disable_progress_bar()
+    import huggingface_hub.utils as hf
+    was, hub_off = tl.is_progress_bar_enabled(), hf.are_progress_bars_disabled()
+    tl.disable_progress_bar()                     # this switches the hub's download bars off too: a first download should show its progress
+    if not hub_off: hf.enable_progress_bars()
     try: yield
     finally:
         if was: tl.enable_progress_bar()
+        if hub_off: hf.disable_progress_bars()
 
 def load_model(name:str=TINY, # 'ttt-tiny', a local folder, checkpoint or LoRA adapter, or a hub id such as 'Qwen/Qwen2.5-0.5B'
                dtype:str='auto', # 'auto' (bf16 on a bf16 GPU, else fp32) or a torch dtype name
@@ -231,10 +234,12 @@ def _weights_whole(f:Path)->bool:
             n = int.from_bytes(fh.read(8), 'little')
             if not 2 <= n <= f.stat().st_size - 8: return False
             head = json.loads(fh.read(n))
+        if not isinstance(head, dict): return False
         return max((v['data_offsets'][1] for k, v in head.items() if k != '__metadata__'), default=0) <= f.stat().st_size - 8 - n
     except (OSError, ValueError, KeyError, TypeError, IndexError): return False
 
-def check_model(name:str # a model as `load_model` takes it: ttt-tiny, a folder, a checkpoint, a LoRA adapter, or a hub id
+def check_model(name:str, # a model as `load_model` takes it: ttt-tiny, a folder, a checkpoint, a LoRA adapter, or a hub id
+                _seen:frozenset=frozenset() # adapters already on the way here (a chain of bases that loops is refused)
                ):
     "`ModelError` now, naming the file, for a model `load_model` could not load: no config, no tokenizer, weights cut short, no base."
     if name in EMBEDDED: return
@@ -251,23 +256,29 @@ def check_model(name:str # a model as `load_model` takes it: ttt-tiny, a folder,
     except (ValueError, OSError) as e: raise ModelError(f'{cfg}: not a readable JSON config ({e})') from None
     if is_adapter(p):
         base = conf.get('base_model_name_or_path') if isinstance(conf, dict) else None
-        if not base or (is_local(base) and Path(base).expanduser().resolve() == p.resolve()): raise ModelError(f'LoRA adapter {name}: its adapter_config.json names no usable base model ({base!r})')
-        try: check_model(base)
+        if not base or (is_local(base) and Path(base).expanduser().resolve() in _seen | {p.resolve()}): raise ModelError(f'LoRA adapter {name}: its adapter_config.json names no usable base model ({base!r})')
+        try: check_model(base, _seen | {p.resolve()})
         except ModelError as e: raise ModelError(f'LoRA adapter {name}: its base model: {e}') from None
     else: _tokenizer_dir(p)
     weights = sorted(p.glob('*.safetensors'))
-    if not weights and not any(p.glob('*.bin')): raise ModelError(f'{name}: no weights (*.safetensors)')
+    if not weights and not any(p.glob('pytorch_model*.bin')) and not (p / 'adapter_model.bin').exists(): raise ModelError(f'{name}: no weights (*.safetensors)')
+    for index in p.glob('*.safetensors.index.json'):   # a sharded model: every shard its index names must be there
+        try: shards = set(json.loads(index.read_text()).get('weight_map', {}).values())
+        except (ValueError, OSError, AttributeError) as e: raise ModelError(f'{index}: not a readable index ({e})') from None
+        if missing := sorted(s for s in shards if not (p / s).exists()): raise ModelError(f'{name}: shards missing: {", ".join(missing)}')
     if bad := next((f for f in weights if not _weights_whole(f)), None): raise ModelError(f'{bad}: weights cut short or not safetensors: save the model again')
 
 # %% ../nbs/06_models.ipynb #3a19f27f
 def model_identity(name:str # a model as `load_model` takes it
                   )->list:
-    "What tells a model apart, for a cache key: an embedded model's vocabulary and config, a folder's config and weights by content, or a hub id."
+    "What tells a model apart, for a cache key: an embedded model's vocabulary and config, a folder's files (small ones by content, weights by size and time written; an adapter's base too), or a hub id."
     if name in EMBEDDED: return [load_tokenizer(name).get_vocab(), EMBEDDED[name]]
     p = Path(str(name)).expanduser()
     if not p.is_dir(): return [str(name)]
     files = sorted(f for pat in ('*.json', '*.safetensors', '*.bin') for f in p.glob(pat) if not f.name.startswith('.'))
-    return [str(p.resolve()), {f.name: digest(f)['sha256'] for f in files}]
+    small = lambda f: f.stat().st_size < 2**24     # configs by content; weights by size and time written (hashing GBs on every call would cost seconds)
+    ident = {f.name: digest(f)['sha256'] if small(f) else [f.stat().st_size, f.stat().st_mtime_ns] for f in files}
+    return [str(p.resolve()), ident] + (model_identity(adapter_base(p)) if is_adapter(p) else [])   # an adapter is also its base
 
 # %% ../nbs/06_models.ipynb #6903b7ab
 from .formats import CELL_TAGS, MOVE, parse_answer

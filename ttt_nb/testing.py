@@ -4,7 +4,7 @@
 
 # %% ../nbs/98_testing.ipynb #11676c26
 from __future__ import annotations
-import argparse, contextlib, http.server, io, json, os, random, re, runpy, string, subprocess, sys, tempfile, threading, time
+import argparse, contextlib, http.server, io, json, math, os, random, re, runpy, string, subprocess, sys, tempfile, threading, time
 from pathlib import Path
 from collections import Counter
 import torch
@@ -17,11 +17,11 @@ from .models import build_tiny_model
 from .thoughts import template_thought, _stable_seed
 
 # %% auto #0
-__all__ = ['FASTCORE_OWN', 'EDGES', 'BASE_ARGS', 'stable_thought', 'fake_openai', 'tiny_char_model', 'ForceReply', 'ForcedModel',
-           'thinking_answer', 'ForceTokens', 'ThinkingModel', 'GamePlayer', 'forfeit_answer', 'KillAt', 'Recorder',
-           'spy_on', 'pretend_cuda', 'console_scripts', 'command_function', 'command_parser', 'command_options',
-           'command_rules', 'option_kind', 'bad_values', 'mode_cases', 'sweep_cases', 'unruled', 'Reached',
-           'stopped_before_work', 'try_command', 'judge', 'sweep']
+__all__ = ['FASTCORE_OWN', 'EDGES', 'BASE_ARGS', 'ENABLING', 'SAYS', 'stable_thought', 'fake_openai', 'tiny_char_model',
+           'ForceReply', 'ForcedModel', 'thinking_answer', 'ForceTokens', 'ThinkingModel', 'GamePlayer',
+           'forfeit_answer', 'KillAt', 'Recorder', 'spy_on', 'pretend_cuda', 'console_scripts', 'command_function',
+           'command_parser', 'command_options', 'command_rules', 'option_kind', 'bad_values', 'mode_cases', 'base_args',
+           'sweep_cases', 'unruled', 'Reached', 'stopped_before_work', 'try_command', 'judge', 'sweep']
 
 # %% ../nbs/98_testing.ipynb #3963a703
 def stable_thought(b:Board, # the position
@@ -219,7 +219,7 @@ def pretend_cuda(): # yields the list of the `Module.to` calls that named cuda, 
 
 # %% ../nbs/98_testing.ipynb #05ddc69b
 FASTCORE_OWN = ('help', 'pdb', 'xtra')           # the options fastcore's call_parse adds to every script
-EDGES = (-2**33, -1, 0, 0.5, 1, 1.5, 2**32)       # the values tried against each range rule
+EDGES = (-2**33, -1, 0, 0.5, 1, 1.5, 2**32, float('inf'), float('nan'))   # the values tried against each range rule (the last two: floats only)
 BASE_ARGS = dict(ttt_dataset=['sft'], ttt_train_dpo=['--path', 'ttt-tiny'])   # what a command needs besides the option under test
 
 def console_scripts()->dict:
@@ -275,7 +275,8 @@ def bad_values(a:argparse.Action, # one option
     out += {'int': [('x1', 'type'), ('1.5', 'type')], 'float': [('x1', 'type')], 'bool': [('maybe', 'type')],
             'choice': [('nonsense', 'choice')], 'text': [] if a.dest in empty_ok else [('', 'empty')]}.get(k, [])
     if a.dest in rules and k in ('int', 'float'):
-        out += [(str(v), 'range') for v in EDGES if (k == 'float' or float(v).is_integer()) and _refuses(rules[a.dest][0], v)]
+        out += [(str(v), 'range') for v in EDGES if (k == 'float' or math.isfinite(v) and float(v).is_integer())
+                and (not math.isfinite(v) or _refuses(rules[a.dest][0], v))]   # no number that is not finite is a setting
     return out
 
 def _other_value(a:argparse.Action)->str:
@@ -287,17 +288,30 @@ def _other_value(a:argparse.Action)->str:
 
 def mode_cases(prog:str)->list: # [(argv, option)]
     "Options given in a mode that ignores them: the command's base request with each option it declares unused there."
-    from ttt_nb.datasets import mode_needs
-    from ttt_nb.pipeline import pipeline_needs, PIPELINE_DEFAULTS
-    needs = {'ttt_dataset': mode_needs('sft', 'none', 'exhaustive', 0), 'ttt_pipeline': pipeline_needs(PIPELINE_DEFAULTS)}.get(prog, {})
-    acts = {a.dest: a for a in command_options(prog)}
+    needs, acts = _needs(prog), {a.dest: a for a in command_options(prog)}
     return [(BASE_ARGS.get(prog, []) + [acts[k].option_strings[0], _other_value(acts[k])], k) for k, (used, _) in needs.items() if not used]
 
+ENABLING = {'--thoughts llm': ['--thoughts', 'llm'], '--sampling random': ['--sampling', 'random'], '--holdout': ['--holdout', '0.1'],
+            '--start dpo, grpo or evaluate': ['--start', 'dpo'], 'kind grpo_from_minimax': ['grpo_from_minimax']}   # a mode's text -> flags that ask for it
+
+def _needs(prog:str)->dict:
+    "Option -> (used in the base request, the mode it needs), for the commands whose options depend on a mode."
+    from ttt_nb.datasets import mode_needs
+    from ttt_nb.pipeline import pipeline_needs, PIPELINE_DEFAULTS
+    return {'ttt_dataset': mode_needs('sft', 'none', 'exhaustive', 0), 'ttt_pipeline': pipeline_needs(PIPELINE_DEFAULTS)}.get(prog, {})
+
+def base_args(prog:str, dest:str)->list:
+    "The arguments that put `prog` in a mode where option `dest` is used, so its own check is the one under test."
+    base, (used, mode) = BASE_ARGS.get(prog, []), _needs(prog).get(dest, (True, ''))
+    if used: return base
+    extra = ENABLING[mode]
+    return extra + base[1:] if mode.startswith('kind ') else base + extra
+
 def sweep_cases(prog:str)->list: # [(argv, the option's flags, what is wrong)]
-    "Every case of the sweep for console script `prog`."
+    "Every case of the sweep for console script `prog`: each bad value in a mode that uses the option, and each option in one that does not."
     rules, empty_ok = command_rules(prog)
     acts = command_options(prog)
-    cases = [(BASE_ARGS.get(prog, []) + [a.option_strings[0], v], a.option_strings, why) for a in acts for v, why in bad_values(a, rules, empty_ok)]
+    cases = [(base_args(prog, a.dest) + [a.option_strings[0], v], a.option_strings, why) for a in acts for v, why in bad_values(a, rules, empty_ok)]
     flags = {a.dest: a.option_strings for a in acts}
     return [(argv, _named(prog, fl), why) for argv, fl, why in cases + [(argv, flags[k], 'mode') for argv, k in mode_cases(prog)]]
 
@@ -336,7 +350,7 @@ def try_command(prog:str, # a console script
                )->dict: # status, stderr, and the names it left in `folder`
     "Run console script `prog` in this process as its entry point does (an entry file run as `__main__`), with stdin empty."
     mod, fn = console_scripts()[prog].split(':')
-    entry = Path(tempfile.mkdtemp()) / 'entry.py'
+    entry = Path(folder).parent / f'.{Path(folder).name}-entry.py'   # beside the folder, not in it
     entry.write_text(f'import sys\nfrom {mod} import {fn}\nsys.exit({fn}())\n')
     before, here, err = set(os.listdir(folder)), os.getcwd(), io.StringIO()
     old = sys.argv, sys.stdin
@@ -348,17 +362,22 @@ def try_command(prog:str, # a console script
             except SystemExit as e: code = e.code if isinstance(e.code, int) else int(e.code is not None)
             except Reached: code = 'reached its work'
             except Exception as e: code = f'raised {type(e).__name__}'; err.write('Traceback: ' + repr(e))
-    finally: os.chdir(here); sys.argv, sys.stdin = old
+    finally: os.chdir(here); sys.argv, sys.stdin = old; entry.unlink()
     return dict(code=code, err=err.getvalue(), left=sorted(set(os.listdir(folder)) - before))
 
+SAYS = dict(type=('invalid', 'expected', 'must be'), choice=('invalid choice', 'must be'), empty=('is empty',),
+            range=('must be',), mode=('does nothing here',))   # what the refusal of each kind of case says
+
 def judge(r:dict, # what `try_command` returned
-          flags:list # the option's flags; the last line must name one
+          flags:list, # the option's flags; the last line must name one
+          what:str='range' # the kind of case: a key of `SAYS`
          )->str|None:
-    "What is wrong with how a command refused a bad value (None: a clean refusal)."
+    "What is wrong with how a command refused a bad value (None: a clean refusal, status 2, naming the option and saying why)."
     last = (r['err'].strip().splitlines() or [''])[-1]
-    if r['code'] == 0 or isinstance(r['code'], str): return f"status {r['code']}"
+    if r['code'] != 2: return f"status {r['code']}"
     if 'Traceback' in r['err']: return 'a traceback'
-    if not any(f in last for f in flags) or 'error' not in last: return f'last line does not name {flags[0]}: {last[:200]}'
+    if 'error' not in last or not any(re.search(rf'(?<![\w-]){re.escape(f)}(?![\w-])', last) for f in flags): return f'last line does not name {flags[0]}: {last[:200]}'
+    if not any(s in last for s in SAYS[what]): return f'last line does not say the value is {what}: {last[:200]}'
     if r['left']: return f"left {r['left']}"
 
 def _sweep_one(prog:str)->dict:
@@ -368,7 +387,7 @@ def _sweep_one(prog:str)->dict:
     with stopped_before_work():
         for argv, flags, what in cases:
             with tempfile.TemporaryDirectory() as d:
-                if (p := judge(try_command(prog, argv, d), flags)): fails.append([argv, what, p])
+                if (p := judge(try_command(prog, argv, d), flags, what)): fails.append([argv, what, p])
     return dict(cases=len(cases), fails=fails, unruled=unruled(prog))
 
 def sweep(progs:list, # console scripts

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07a_trainers.ipynb #de951473
 from __future__ import annotations
-import dataclasses, difflib, enum, functools, importlib, numbers, importlib.util, os, sys, types, typing
+import dataclasses, difflib, enum, functools, importlib, math, numbers, importlib.util, os, sys, types, typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -151,11 +151,11 @@ def fits(v, t)->bool:
     if isinstance(t, type) and issubclass(t, enum.Enum): return isinstance(v, (str, t))
     return True
 
-@functools.lru_cache(maxsize=None)
 def _empty_defaults(parser)->tuple:
     "The fields whose default is an empty text: for them `''` is a value, not a slip."
     return tuple(f.name for c in parser.dataclass_types for f in dataclasses.fields(c) if f.default == '')
 
+@functools.lru_cache(maxsize=None)
 def _field_types(classes:tuple)->dict:
     return {f.name: hints[f.name] for dt in classes for hints in [typing.get_type_hints(dt)] for f in dataclasses.fields(dt) if f.init}
 
@@ -228,7 +228,8 @@ def check_values(s:dict # settings by field name
     "Refuse out-of-range values before anything is loaded, naming the flag."
     for k, (ok, want) in RULES.items():
         v = s.get(k)
-        if (v is not None or k == 'max_length') and k in s and not ok(v): raise TrainError(f'{_flag(k)} must be {want}, not {v}')
+        finite = not (isinstance(v, float) and not math.isfinite(v))   # inf passes `v > 0` and fails much later
+        if (v is not None or k == 'max_length') and k in s and not (finite and ok(v)): raise TrainError(f'{_flag(k)} must be {want}, not {v}')
     g, b = s.get('num_generations'), s.get('per_device_train_batch_size')
     if g and b and b % g:
         raise TrainError(f'{_flag("per_device_train_batch_size")} counts answers and must be a multiple of --num_generations ({g}), not {b}')
@@ -328,12 +329,12 @@ def settings(kind:str, # 'sft', 'dpo' or 'grpo'
     flags = _flags(parser, argv)
     user = _typed(parser, read_config(config), f'--config {config}') if config else {}
     kw = _typed(parser, {ALIASES.get(k, k): v for k, v in kw.items()}, 'keyword arguments')
+    refuse_empty({**user, **kw, **flags}, empty_ok=_empty_defaults(parser))   # `--logs_dir ''`: a slip, not the current folder
     model = flags.get('model_name_or_path') or kw.get('model_name_or_path') or user.get('model_name_or_path') or (None if kind == 'dpo' else TINY)
     if not model: raise TrainError('give the model to start from with --path (or --model_name_or_path)')
     check_model_name(model)
     s = {**_base_layers(kind, model), **user, **kw, **flags}
     explicit = frozenset(user) | frozenset(kw) | frozenset(flags)
-    refuse_empty({k: s[k] for k in explicit}, empty_ok=_empty_defaults(parser))   # `--logs_dir ''`: a slip, not the current folder
     if 'num_train_epochs' in explicit and 'max_steps' not in explicit: s['max_steps'] = -1   # epochs asked for: not the recipe's step count
     if 'save_steps' in explicit and 'save_strategy' not in explicit: s['save_strategy'] = 'steps'   # a step interval asked for
     if s.get('max_length') == 0: s['max_length'] = None
