@@ -44,7 +44,8 @@ SEED_RULE = (lambda v: 0 <= v < 2**32, 'a whole number from 0 to 2**32 - 1')   #
 
 def check_rules(values:dict, # option -> value, as the command received them (None: not given)
                 rules:dict, # option -> (ok: value -> bool, what it must be)
-                err=InputError # the error class to raise
+                err=InputError, # the error class to raise
+                flag=lambda k: f'--{k}' # how the message names option `k`
                ):
     "Refuse the first value its rule does not accept (or cannot judge: a text where a number belongs), naming the option."
     for k, (ok, want) in rules.items():
@@ -52,7 +53,7 @@ def check_rules(values:dict, # option -> value, as the command received them (No
         if v is None: continue
         try: good = not isinstance(v, bool) and not (isinstance(v, float) and not math.isfinite(v)) and ok(v)   # inf passes `v > 0`
         except (TypeError, ValueError): good = False
-        if not good: raise err(f'--{k} must be {want}, not {v!r}' if isinstance(v, str) else f'--{k} must be {want}, not {v}')
+        if not good: raise err(f'{flag(k)} must be {want}, not {v!r}' if isinstance(v, str) else f'{flag(k)} must be {want}, not {v}')
 
 def refuse_empty(values:dict, # option -> value
                  empty_ok:tuple=() # options for which '' means something

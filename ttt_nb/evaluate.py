@@ -51,7 +51,7 @@ def greedy(table:dict)->dict:
     return {b: max(d, key=lambda m: (d[m], -(m if m is not None else 99))) for b, d in table.items()}
 
 # %% ../nbs/11_evaluate.ipynb #3ba35cca
-EVAL_RULES = dict(temperature=(lambda v: math.isfinite(v) and v >= 0, '0 (greedy) or a positive number'),
+EVAL_RULES = dict(temperature=(lambda v: v >= 0, '0 (greedy) or a positive number'),   # check_rules refuses inf and nan itself
                   samples=(lambda v: isinstance(v, int) and v >= 0, 'a whole number of sampled games, 0 or more'),
                   max_new_tokens=(lambda v: isinstance(v, int) and v >= 1, 'a whole number of tokens, 1 or more'))
 

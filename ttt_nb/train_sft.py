@@ -84,7 +84,7 @@ if __name__ == '__main__' and '__file__' in globals(): ttt_train_sft()   # pytho
 def sft_cache_path(model:str, # as for `sft_model_dir`
                    thoughts:str # 'none' or 'template'
                   )->Path:
-    "The cache folder of `model` SFT-trained with its recipe: its name carries a hash of the model's identity (`models.model_identity`: a folder's weights by content), the recipe and the thoughts."
+    "The cache folder of `model` SFT-trained with its recipe: its name carries a hash of the model's identity (`models.model_identity`: what a folder holds), the recipe and the thoughts."
     key = json.dumps([model_identity(model), read_config(recipe_path('sft', model)), thoughts], sort_keys=True)
     name = {TINY: 'tiny', TINY_THINK: 'tiny-think'}.get(model) or re.sub(r'[^A-Za-z0-9._-]+', '--', str(model).strip('/'))
     return cache_dir() / f"{name}-sft-{hashlib.sha1(key.encode()).hexdigest()[:8]}"

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07a_trainers.ipynb #de951473
 from __future__ import annotations
-import dataclasses, difflib, enum, functools, importlib, math, numbers, importlib.util, os, sys, types, typing
+import dataclasses, difflib, enum, functools, importlib, numbers, importlib.util, os, sys, types, typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -16,7 +16,7 @@ from .datasets import DataError, holdout_classes, recorded_holdout
 from .models import TINY, TINY_THINK, EMBEDDED, ModelError, check_model, is_tiny, is_local, load_model, greedy_moves, generate_moves, hardware_defaults, lora_config_from, merge_lora, write_model_card
 from .logs import TrainingLog, LogError, show_progress, quiet_progress
 from .outputs import MARKER, check_claim, check_clear, claim_dir, clear_dir, record, release_dir, manifest, OwnershipError
-from .console import fail, run_command, read_text, one_line, refuse_empty, SEED_RULE, DEBUG_ENV
+from .console import fail, run_command, read_text, one_line, refuse_empty, check_rules, SEED_RULE, DEBUG_ENV
 
 # %% auto #0
 __all__ = ['STAGES', 'ALIASES', 'STAGE_ALIASES', 'RULES', 'MODEL_ENV', 'StageArgs', 'SFTArgs', 'DPOArgs', 'GRPOArgs',
@@ -226,10 +226,7 @@ def _flag(k:str)->str:
 def check_values(s:dict # settings by field name
                 ):
     "Refuse out-of-range values before anything is loaded, naming the flag."
-    for k, (ok, want) in RULES.items():
-        v = s.get(k)
-        finite = not (isinstance(v, float) and not math.isfinite(v))   # inf passes `v > 0` and fails much later
-        if (v is not None or k == 'max_length') and k in s and not (finite and ok(v)): raise TrainError(f'{_flag(k)} must be {want}, not {v}')
+    check_rules(s, RULES, TrainError, flag=_flag)
     g, b = s.get('num_generations'), s.get('per_device_train_batch_size')
     if g and b and b % g:
         raise TrainError(f'{_flag("per_device_train_batch_size")} counts answers and must be a multiple of --num_generations ({g}), not {b}')
