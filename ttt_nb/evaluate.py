@@ -14,7 +14,7 @@ from .console import command, InputError, check_rules, SEED_RULE
 from tqdm.auto import tqdm
 import torch
 from .board import *
-from .solver import label_all, nonterminal_positions, best_move, optimal_moves, exact_games, solve, move_values
+from .solver import label_all, nonterminal_positions, best_move, optimal_moves, exact_games, solve, move_values, HARD_SETS, hard_positions
 from .formats import render_prompt, render_thought, read_answer, CELL_TAGS, MOVE, STYLES
 from .thoughts import thought_marks
 from .outputs import OwnershipError, atomic_write, check_writable, check_claim, claim_dir, claim_file, mark_file, lock_file
@@ -25,9 +25,9 @@ from .logs import show_progress
 # %% auto #0
 __all__ = ['ILLEGAL', 'EVAL_RULES', 'REPORT_VERSION', 'REPORT_NAME', 'table_from', 'random_table', 'greedy',
            'check_evaluate_args', 'thought_batch', 'thought_table', 'model_table', 'position_report', 'exact_vs',
-           'game_report', 'sample_games', 'thought_report', 'thought_use', 'split_report', 'evaluate_table',
-           'evaluate_model', 'summary', 'save_report', 'dashboard', 'claim_outputs', 'held_outputs', 'write_outputs',
-           'ttt_evaluate']
+           'game_report', 'sample_games', 'thought_report', 'thought_use', 'hard_report', 'split_report',
+           'evaluate_table', 'evaluate_model', 'summary', 'save_report', 'dashboard', 'claim_outputs', 'held_outputs',
+           'write_outputs', 'ttt_evaluate']
 
 # %% ../nbs/11_evaluate.ipynb #7cdabc1a
 ILLEGAL = None
@@ -231,6 +231,14 @@ def thought_use(model, tok, texts:dict, # board -> the model's own answer (thoug
 # %% ../nbs/11_evaluate.ipynb #3e6a143b
 REPORT_VERSION = 1
 
+def hard_report(table:dict, # policy table over all 4520 positions
+                boards:set=None # only these positions (e.g. the unseen ones); default: all
+               )->dict:
+    "Legal / optimal / best / blunder shares on each of the hard sets (`solver.HARD_SETS`: quiet, fork, anti-fork), within `boards`."
+    keep = ('positions', 'legal', 'optimal', 'blunder', 'best')
+    return {k: {f: v for f, v in position_report(table, hard_positions(k) & (boards if boards is not None else hard_positions(k))).items() if f in keep}
+            for k in HARD_SETS}
+
 def split_report(table:dict, # policy table over all 4520 positions
                  holdout:frozenset, # the held-out symmetry classes (canonical boards)
                  texts:dict=None # board -> generated text, for a model that thinks
@@ -238,7 +246,7 @@ def split_report(table:dict, # policy table over all 4520 positions
     "Every per-position figure (and thought figure) for the seen and the unseen positions apart."
     out = {}
     for part, bs in zip(('seen', 'unseen'), split_positions(holdout)):
-        out[part] = dict(positions=position_report(table, bs))
+        out[part] = dict(positions=position_report(table, bs), hard=hard_report(table, bs))
         if texts: out[part]['thoughts'] = thought_report({b: t for b, t in texts.items() if b in bs})
     return out
 
@@ -247,7 +255,7 @@ def evaluate_table(table:dict, name:str='policy', samples:int=200, seed:int=0, t
                   )->dict:
     "The full evaluation report of a policy table."
     t0 = time.time()
-    rep = dict(version=REPORT_VERSION, model=name, positions=position_report(table), games=game_report(table),
+    rep = dict(version=REPORT_VERSION, model=name, positions=position_report(table), hard=hard_report(table), games=game_report(table),
                sampled={s: {o: sample_games(table, s, o, samples, seed) for o in ('random', 'perfect')} for s in (X, O)})
     if texts: rep['thoughts'] = thought_report(texts)
     if holdout: rep['holdout'], rep['split'] = sorted(map(str, holdout)), split_report(table, holdout, texts)
@@ -290,9 +298,12 @@ def summary(rep:dict)->str:
     if 'thought_use' in rep:
         u = rep['thought_use']
         lines.append(f"  thought used: with the played cell swapped in the thought, the move follows it {u['follows']:.2%} of {u['edited']} times, stays {u['keeps']:.2%}")
+    hard = lambda h: ', '.join(f"{k.replace('_', '-')} {v['optimal']:.2%} of {v['positions']}" for k, v in h.items())
+    if 'hard' in rep: lines.append(f"  hard positions, optimal: {hard(rep['hard'])}")
     for part, d in rep.get('split', {}).items():
         q = d['positions']
-        lines.append(f"  {part:6} {q['positions']:4} positions: legal {q['legal']:.2%}, optimal {q['optimal']:.2%}, solver's choice {q['best']:.2%}")
+        lines.append(f"  {part:6} {q['positions']:4} positions: legal {q['legal']:.2%}, optimal {q['optimal']:.2%}, solver's choice {q['best']:.2%}"
+                     + (f"; hard: {hard(d['hard'])}" if 'hard' in d else ''))
     return '\n'.join(lines)
 
 def save_report(rep:dict, path:str)->Path:

@@ -6,11 +6,11 @@
 from __future__ import annotations
 import hashlib, json, random, time
 from pathlib import Path
-from .solver import nonterminal_positions, move_values
+from .solver import nonterminal_positions, move_values, optimal_moves, symmetric_best, HARD_SETS, hard_positions
 from .formats import render_prompt, render_completion
 from .datasets import holdout_classes, split_positions, write_jsonl
 from .outputs import atomic_write, record
-from .models import load_model
+from .models import load_model, save_model, build_tiny_model, build_tokenizer
 from .trainers import position_scores
 from .train_sft import train_sft
 from .train_dpo import train_dpo
@@ -18,16 +18,19 @@ from .train_grpo import train_grpo
 from .evaluate import model_table
 
 # %% auto #0
-__all__ = ['FINDINGS', 'MINIMAX_SFT', 'MINIMAX_GRPO', 'ORIGINAL_RUNS', 'TRAINERS', 'OURS', 'split_scores', 'policy_pairs',
-           'sft_on_seen', 'next_stage', 'experiment', 'run_findings', 'findings_table', 'cli_line', 'original_commands',
-           'data_quality', 'prompt_scores', 'original_run', 'run_original', 'ours_rows', 'original_table']
+__all__ = ['LABEL_KINDS', 'FINDINGS', 'MINIMAX_SFT', 'MINIMAX_GRPO', 'ORIGINAL_RUNS', 'TRAINERS', 'OURS', 'split_scores',
+           'policy_pairs', 'label_rows', 'seen_source', 'sft_on_seen', 'next_stage', 'experiment', 'trains_on_unseen',
+           'run_findings', 'findings_table', 'cli_line', 'original_commands', 'data_quality', 'prompt_scores',
+           'original_run', 'run_original', 'ours_rows', 'original_table']
 
 # %% ../nbs/14_experiments.ipynb #dfc4cb6f
 def split_scores(model, tok, holdout:frozenset # the held-out classes
                 )->dict:
-    "Exact legal/optimal/best shares on the seen and on the unseen positions."
+    "Exact legal/optimal/best shares on the seen and on the unseen positions, and the optimal share on the unseen part of each hard set (`solver.HARD_SETS`)."
     seen, unseen = split_positions(holdout)
-    return dict(seen=position_scores(model, tok, boards=seen), unseen=position_scores(model, tok, boards=unseen))
+    hard = {k: hard_positions(k) & unseen for k in HARD_SETS}
+    return dict(seen=position_scores(model, tok, boards=seen), unseen=position_scores(model, tok, boards=unseen),
+                hard_unseen={k: position_scores(model, tok, boards=bs)['optimal'] if bs else None for k, bs in hard.items()})
 
 # %% ../nbs/14_experiments.ipynb #c525e1b7
 def policy_pairs(model, tok, boards=None, # positions (default: all 4520)
@@ -53,19 +56,44 @@ def _measure(d, holdout, t, seconds)->dict:
     m, tok = load_model(str(d))
     return dict(split_scores(m, tok, holdout), steps=t.state.global_step, seconds=round(seconds, 1))
 
-def sft_on_seen(out:str, holdout:float=0.25, holdout_seed:int=0, **sft)->tuple:
+LABEL_KINDS = dict(symmetric=lambda b: [symmetric_best(b)], all=optimal_moves)   # an experiment's labels: the move(s) a position teaches
+
+def label_rows(labels:str # 'symmetric' (`symmetric_best`: one label, the same choice on every image) or 'all' (a row per optimal move)
+              )->list:
+    "Prompt/completion rows for every position with a move, labelled another way than the solver's `best_move`."
+    return [dict(prompt=render_prompt(b), completion=render_completion(m)) for b in nonterminal_positions() for m in LABEL_KINDS[labels](b)]
+
+def seen_source(out:str, labels:str=None, # None: our data's labels; else a key of `LABEL_KINDS`
+                shape:dict=None # None: ttt-tiny; else `Qwen2Config` fields that change it, e.g. num_hidden_layers=2
+               )->dict:
+    "The `train_sft` keywords of an experiment's labels and model shape: a data file of those labels, a fresh tiny model of that shape (both kept in `out`)."
+    kw = {}
+    if labels:
+        f = Path(out) / f'data-{labels}.jsonl'
+        if not f.exists(): write_jsonl(label_rows(labels), f)
+        kw['data_files'] = str(f)
+    if shape:
+        d, tok = Path(out) / f'init-{_key(shape)}', build_tokenizer()
+        if not (d / 'config.json').exists(): save_model(build_tiny_model(tok, **shape), tok, d)
+        kw['model_name'] = str(d)
+    return kw
+
+def sft_on_seen(out:str, holdout:float=0.25, holdout_seed:int=0,
+                labels:str=None, shape:dict=None, # other labels, another model shape (`seen_source`)
+                **sft)->tuple:
     "`(folder, measurement)` of SFT on the seen classes: trained now, or found in `out` from an earlier call."
-    d = Path(out) / f'sft-{holdout}-{holdout_seed}-{_key(sft)}'
+    d = Path(out) / f'sft-{holdout}-{holdout_seed}-{_key(dict(sft, **({"labels": labels} if labels else {}), **({"shape": shape} if shape else {})))}'
     if not (d / 'measure.json').exists():
         t0 = time.time()
-        t = train_sft(output_dir=str(d), logs_dir=str(Path(out) / 'logs'), holdout=holdout, holdout_seed=holdout_seed, overwrite=True, **sft)
+        t = train_sft(output_dir=str(d), logs_dir=str(Path(out) / 'logs'), holdout=holdout, holdout_seed=holdout_seed, overwrite=True,
+                      **seen_source(out, labels, shape), **sft)
         atomic_write(d / 'measure.json', json.dumps(_measure(d, holdout_classes(holdout, holdout_seed), t, time.time() - t0)))
         record(d, 'measure.json')
     return d, json.loads((d / 'measure.json').read_text())
 
 def next_stage(kind:str, # 'grpo', 'dpo' or 'dpo_policy'
                start, out_dir, holdout:frozenset, logs_dir:str, **kw)->dict:
-    "One more stage from `start` on every position (no hold-out: GRPO and on-policy DPO need no labels), measured."
+    "One more stage from `start`, measured: on every position (RL from the verifier: GRPO and on-policy DPO need no labels), or on the seen ones when `kw` has a `holdout`."
     t0, common = time.time(), dict(output_dir=str(out_dir), logs_dir=logs_dir, overwrite=True)
     if kind == 'grpo': t = train_grpo(str(start), **common, **kw)
     elif kind == 'dpo': t = train_dpo(str(start), **common, **kw)
@@ -95,7 +123,7 @@ def experiment(name:str, # the row's name in the tables
     row = dict(name=name, call=call, holdout=holdout, holdout_seed=holdout_seed, sft=first)
     if then:
         kind, kw = then
-        row['then'] = dict(kind=kind, **next_stage(kind, d, Path(out) / f'{kind}-{_key(name, holdout, holdout_seed, sft, then)}',
+        row['then'] = dict(kind=kind, seen_only='holdout' in kw, **next_stage(kind, d, Path(out) / f'{kind}-{_key(name, holdout, holdout_seed, sft, then)}',
                                                    holdout_classes(holdout, holdout_seed), str(Path(out) / 'logs'), **dict(kw)))
     return row
 
@@ -117,7 +145,18 @@ FINDINGS = [
     dict(name='+ DPO on its own pairs ranked by the solver', holdout=0.25, then=('dpo_policy', {})),
     dict(name='+ DPO on its own pairs, 5 rounds of 100 steps', holdout=0.25, then=('dpo_policy', dict(rounds=5, max_steps=100))),
     dict(name='+ DPO on our labelled pairs, every position', holdout=0.25, then=('dpo', {})),
+    dict(name='SFT, 25 % held out, labels that follow the symmetry', holdout=0.25, sft=dict(labels='symmetric')),
+    dict(name='SFT, 25 % held out, every optimal move a target', holdout=0.25, sft=dict(labels='all')),
+    dict(name='SFT, 25 % held out, 2 layers (133k parameters)', holdout=0.25, sft=dict(shape=dict(num_hidden_layers=2))),
+    dict(name='SFT, 25 % held out, width 128 (1M parameters)', holdout=0.25, sft=dict(shape=dict(hidden_size=128, intermediate_size=512))),
+    dict(name='+ GRPO value reward, seen prompts only, 400 steps, lr 3e-5', holdout=0.25, then=('grpo', dict(max_steps=400, learning_rate=3e-5, holdout=0.25))),
 ]
+
+def trains_on_unseen(row:dict)->str:
+    "What a row's training saw of the unseen positions: nothing, or every position through its second stage (a verifier's reward or labelled pairs)."
+    t = row.get('then')
+    if not t or t.get('seen_only'): return 'no'
+    return 'yes: labelled pairs' if t['kind'] == 'dpo' else 'yes: RL from the verifier'
 
 def run_findings(out:str='runs/experiments', # where the models go
                  path:str='nbs/results/experiments.json', # the summary file (this default: from a clone's top folder)
@@ -137,13 +176,15 @@ def run_findings(out:str='runs/experiments', # where the models go
     return list(rows.values())
 
 def findings_table(rows:list)->str:
-    "A markdown table of experiment rows: optimal share on seen and unseen positions after each stage."
+    "A markdown table of experiment rows: optimal share on seen and unseen positions after each stage, whether training saw the unseen positions, and the unseen hard positions."
     pct = lambda d: f"{d['optimal']:.2%}"
-    lines = ['| experiment | SFT: seen | SFT: unseen | then: seen | then: unseen | time |', '|---|---|---|---|---|---|']
+    def hard(m): return ' / '.join('—' if v is None else f'{v:.1%}' for v in m['hard_unseen'].values()) if 'hard_unseen' in m else '—'
+    lines = ['| experiment | SFT: seen | SFT: unseen | then: seen | then: unseen | trained on unseen | unseen quiet / fork / anti-fork | time |',
+             '|---|---|---|---|---|---|---|---|']
     for r in rows:
         t = r.get('then')
         lines.append(f"| {r['name']} | {pct(r['sft']['seen'])} | {pct(r['sft']['unseen'])} | " + (f"{pct(t['seen'])} | {pct(t['unseen'])} | "
-                     if t else '— | — | ') + f"{r['sft']['seconds'] + (t['seconds'] if t else 0):.0f} s |")
+                     if t else '— | — | ') + f"{trains_on_unseen(r)} | {hard(t or r['sft'])} | {r['sft']['seconds'] + (t['seconds'] if t else 0):.0f} s |")
     return '\n'.join(lines)
 
 # %% ../nbs/14_experiments.ipynb #a1b2c3d1

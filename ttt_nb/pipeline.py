@@ -9,11 +9,11 @@ from pathlib import Path
 from fastcore.script import call_parse
 from .console import command, parsed_cli, check_rules, SEED_RULE
 from .board import X, O
-from .datasets import sft_rows, dpo_rows, grpo_rows, write_jsonl, recorded_holdout, refuse_unused, THOUGHTS
+from .datasets import sft_rows, dpo_rows, grpo_rows, write_jsonl, recorded_holdout, split_positions, refuse_unused, THOUGHTS
 from .models import TINY, TINY_THINK, load_model, load_tokenizer, write_model_card
 from .outputs import check_claim, claim_dir, clear_dir, foreign, record, lock_dir, atomic_write, OwnershipError
 from .logs import quiet_terminal
-from .trainers import settings, read_config, position_scores, thought_scores, final_scores, last_complete_checkpoint, base_model_of, fits, ALIASES, TrainError
+from .trainers import settings, read_config, position_scores, thought_scores, final_scores, measure_seconds, last_complete_checkpoint, base_model_of, fits, ALIASES, TrainError
 from .train_sft import train_sft
 from .train_dpo import train_dpo
 from .train_grpo import train_grpo, check_games
@@ -38,9 +38,11 @@ def _mark(out:Path, stage:str, info:dict)->dict:
     return info
 
 def _scores(path:str, thoughts:str)->dict:
-    "Exact scores on all 4520 positions: of the moves, and for a model that thinks first, of its thoughts too (`thought_scores`)."
+    "Exact scores of the moves (and for a model that thinks first, of its thoughts: `thought_scores`) on the positions it was trained on: all 4520, or with a hold-out the seen ones, so no choice of the run looks at an unseen position."
     m, tok = load_model(path)
-    return thought_scores(m, tok) if thoughts != 'none' else position_scores(m, tok)
+    held = recorded_holdout(path)
+    seen = split_positions(held)[0] if held else None
+    return thought_scores(m, tok, boards=seen) if thoughts != 'none' else position_scores(m, tok, boards=seen)
 
 def _brief(s:dict)->str: return f"optimal {s['optimal']:.2%}" + (f", true thoughts {s['true']:.2%}" if 'true' in s else '')
 
@@ -87,7 +89,7 @@ def run_pipeline(out:str='runs/demo', # the run's folder: data, checkpoints, log
                  sft_checkpoint:str=None, # with start='dpo' (or later): the SFT model to continue from
                  skip:str='', # stages to skip, comma-separated (e.g. 'dpo' or 'dpo,grpo')
                  seed:int=0, # seeds data sampling and training
-                 holdout:float=0, # leave this share of the 627 symmetry classes out of the SFT and DPO data (GRPO, needing no labels, sees all)
+                 holdout:float=0, # leave this share of the 627 symmetry classes out of every stage: SFT rows, DPO pairs, GRPO prompts (whole games mask them)
                  holdout_seed:int=0, # which classes `holdout` leaves out
                  holdout_file:str=None, # also leave out the classes of the boards in this file
                  sft_kw:dict=None, dpo_kw:dict=None, grpo_kw:dict=None, # extra arguments per trainer
@@ -104,8 +106,7 @@ def run_pipeline(out:str='runs/demo', # the run's folder: data, checkpoints, log
     if skips - set(STAGES): raise TrainError(f'unknown stage(s) to skip: {sorted(skips - set(STAGES))}')
     if start not in ('data', 'sft') and not sft_checkpoint: raise TrainError(f"start='{start}' needs sft_checkpoint= (the model to continue from)")
     held = dict(holdout=holdout, holdout_seed=holdout_seed, holdout_file=holdout_file) if holdout or holdout_file else {}
-    if held: sft_kw, dpo_kw = ({**held, **(k or {})} for k in (sft_kw, dpo_kw))   # a section's own hold-out wins
-    if held and _games(grpo_kw): grpo_kw = {**held, **grpo_kw}   # whole games play held-out positions but mask the model's answers there
+    if held: sft_kw, dpo_kw, grpo_kw = ({**held, **(k or {})} for k in (sft_kw, dpo_kw, grpo_kw))   # every stage; a section's own hold-out wins
     check_stage_kw(model_name, sft_checkpoint, sft_kw=sft_kw, dpo_kw=dpo_kw, grpo_kw=grpo_kw)
     settings = run_settings(model_name=model_name, thoughts=thoughts, start=start, sft_checkpoint=sft_checkpoint, skip=sorted(skips),
                             seed=seed, sft_kw=sft_kw, dpo_kw=dpo_kw, grpo_kw=grpo_kw, data_kw=data_kw)
@@ -166,6 +167,7 @@ def _run(out, settings, progress, *, model_name, thoughts, start, sft_checkpoint
         try: t = fn(str(d), **how, **kw)
         finally: record(logs, *os.listdir(logs))   # its log, by its bytes however the stage ends (an interrupted one resumes); the folder held only ours
         return dict(model=str(d), steps=t.state.global_step, log=str(t.log_file), scores=final_scores(t) or _scores(str(d), thoughts),
+                    measure_seconds=measure_seconds(t), rows=len(t.train_dataset),
                     resumed_from=Path(last).name if 'resume_from_checkpoint' in how else None)
     # the tiny model's SFT stops once every position is played optimally (train_sft's early_stop=1.0)
     def kw(stage_kw, **how): return {'seed': seed, **(stage_kw or {}), **how}   # a section's own seed wins over the run's

@@ -13,9 +13,10 @@ from .board import *
 from .board import _children
 
 # %% auto #0
-__all__ = ['Solution', 'MOVE_CLASSES', 'GameStats', 'Label', 'reachable_positions', 'nonterminal_positions', 'solve',
-           'move_values', 'optimal_moves', 'threats', 'fork_cells', 'move_tags', 'classify_move', 'random_reply_score',
-           'best_move', 'exact_games', 'label_all', 'clear_caches', 'ttt_solve']
+__all__ = ['Solution', 'MOVE_CLASSES', 'HARD_SETS', 'GameStats', 'Label', 'reachable_positions', 'nonterminal_positions', 'solve',
+           'move_values', 'optimal_moves', 'threats', 'fork_cells', 'move_tags', 'classify_move', 'is_quiet', 'is_fork',
+           'is_anti_fork', 'hard_positions', 'random_reply_score', 'best_move', 'symmetric_best', 'exact_games',
+           'label_all', 'clear_caches', 'ttt_solve']
 
 # %% ../nbs/01_solver.ipynb #f3b05fa8
 @lru_cache(maxsize=None)
@@ -98,6 +99,31 @@ def classify_move(b:Board, m:int)->str:
     tags = move_tags(b, m)
     return next((c for c in MOVE_CLASSES if c in tags), 'neutral')
 
+# %% ../nbs/01_solver.ipynb #e86451f4
+def _calm(b:Board)->bool: return not threats(b, b.turn) and not threats(b, other(b.turn))   # nothing to win or block this move
+
+def is_quiet(b:Board # a board with legal moves
+            )->bool:
+    "No optimal move is a win, a block or the centre: win-block-centre cannot find the move."
+    return all(m != 4 and not {'win', 'block'} & set(move_tags(b, m)) for m in optimal_moves(b))
+
+def is_fork(b:Board)->bool:
+    "Nothing to win or block, and the player to move can make a fork (two threats at once)."
+    return _calm(b) and bool(fork_cells(b, b.turn))
+
+def is_anti_fork(b:Board)->bool:
+    "Nothing to win or block, and the opponent could make a fork on its next move: this move has to prevent it."
+    return _calm(b) and bool(fork_cells(b, other(b.turn)))
+
+HARD_SETS = dict(quiet=is_quiet, fork=is_fork, anti_fork=is_anti_fork)   # name -> test of one board
+
+@lru_cache(maxsize=None)
+def hard_positions(kind:str # a name from `HARD_SETS`
+                  )->frozenset:
+    "The positions with a move to play that belong to one of the hard sets."
+    if kind not in HARD_SETS: raise ValueError(f'unknown hard set {kind!r}: one of {", ".join(HARD_SETS)}')
+    return frozenset(b for b in nonterminal_positions() if HARD_SETS[kind](b))
+
 # %% ../nbs/01_solver.ipynb #8ac3a5a7
 def _outcome(b:Board, me:str):
     "Score for `me` on a finished board, or None if the game goes on."
@@ -126,6 +152,14 @@ def best_move(b:Board # a board with legal moves
     if not b.moves: raise BoardError(f'no legal move on {b!r}')
     mv, kids = move_values(b), b.children()
     return max(optimal_moves(b), key=lambda m: (round(random_reply_score(kids[m]), 12), _rank(mv[m]), -m))
+
+# %% ../nbs/01_solver.ipynb #7f475179
+def symmetric_best(b:Board # a board with legal moves
+                  )->int: # `best_move` of b's class representative (`canonical`), carried over to b
+    "A value-optimal label that is the same choice on every image of a position."
+    c = canonical(Board(b))
+    k = next(k for k in range(8) if transform(c, k) == b)
+    return transform_move(best_move(c), k)
 
 # %% ../nbs/01_solver.ipynb #4d05c5ef
 GameStats = namedtuple('GameStats', 'win draw loss lines lines_lost illegal')
@@ -162,7 +196,7 @@ def label_all(side:str=None # 'X', 'O' or None for both
 
 def clear_caches():
     "Forget every memoized result (for benchmarks that time a cold solve)."
-    for f in (reachable_positions, solve, move_values, optimal_moves, random_reply_score, best_move, _children):
+    for f in (reachable_positions, solve, move_values, optimal_moves, random_reply_score, best_move, _children, hard_positions):
         f.cache_clear()
 
 # %% ../nbs/01_solver.ipynb #ff55acff

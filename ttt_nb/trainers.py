@@ -4,7 +4,7 @@
 
 # %% ../nbs/07a_trainers.ipynb #de951473
 from __future__ import annotations
-import dataclasses, difflib, enum, functools, importlib, numbers, importlib.util, os, sys, types, typing
+import dataclasses, difflib, enum, functools, importlib, numbers, importlib.util, os, sys, time, types, typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -23,10 +23,10 @@ __all__ = ['STAGES', 'ALIASES', 'STAGE_ALIASES', 'RULES', 'MODEL_ENV', 'StageArg
            'configs_dir', 'TrainError', 'read_config', 'base_model_of', 'recipe_path', 'config_class', 'stage_parser',
            'fits', 'field_types', 'split_files', 'check_values', 'check_model_name', 'check_trackers', 'hub_token',
            'check_reward', 'check_rewards_on', 'check_settings', 'Settings', 'given', 'settings', 'position_scores',
-           'thought_scores', 'Measure', 'OptimalStop', 'final_scores', 'last_complete_checkpoint', 'is_main_process',
-           'prepare_output_dir', 'claim_output_dir', 'QuietProgress', 'quiet_console', 'card', 'held_out',
-           'unseen_classes', 'finish', 'load_stage_model', 'train_stage', 'check_lengths', 'report_saved', 'quick_exit',
-           'stage_cli', 'notebook_model']
+           'thought_scores', 'Measure', 'OptimalStop', 'final_scores', 'measure_seconds', 'last_complete_checkpoint',
+           'is_main_process', 'prepare_output_dir', 'claim_output_dir', 'QuietProgress', 'quiet_console', 'card',
+           'held_out', 'unseen_classes', 'finish', 'load_stage_model', 'train_stage', 'check_lengths', 'report_saved',
+           'quick_exit', 'stage_cli', 'notebook_model']
 
 # %% ../nbs/07a_trainers.ipynb #9c936d09
 @dataclass
@@ -391,10 +391,10 @@ class OptimalStop(Measure):
         return (thought_scores if self.thoughts else position_scores)(model, self.tok, self.style, boards=bs)
     def on_epoch_end(self, args, state, control, model=None, **kw):
         if state.epoch is None or state.epoch + 1e-9 < self.start: return
-        every = self.sample <= 1 or not self.target
+        every, t0 = self.sample <= 1 or not self.target, time.perf_counter()
         s = dict(self._scores(model, every=every), every=every)
         if not every and self._met(s): s = dict(self._scores(model, every=True), every=True)   # the sample is met: now all
-        self.history.append(dict(epoch=round(state.epoch, 2), step=state.global_step, **s))
+        self.history.append(dict(epoch=round(state.epoch, 2), step=state.global_step, **s, seconds=round(time.perf_counter() - t0, 2)))
         keys = ('positions', 'legal', 'optimal', 'best') + (('true', 'exact') if self.thoughts else ())
         if self.trainer is not None: self.trainer.log({f"{'thoughts' if k in ('true', 'exact') else 'positions'}/{k}": s[k] for k in keys})
         if self.target and s['every'] and self._met(s): control.should_training_stop = True; self.stopped = (state.epoch, state.global_step)
@@ -410,7 +410,12 @@ def final_scores(trainer)->dict|None:
     cb = next((c for c in trainer.callback_handler.callbacks if isinstance(c, OptimalStop)), None)
     h = cb.history[-1] if cb and cb.history else None
     if not h or not h['every'] or cb.boards or h['step'] != trainer.state.global_step: return None
-    return {k: v for k, v in h.items() if k not in ('epoch', 'step', 'every')}
+    return {k: v for k, v in h.items() if k not in ('epoch', 'step', 'every', 'seconds')}
+
+def measure_seconds(trainer)->float:
+    "Seconds the trainer's `OptimalStop` spent measuring (part of the training's time, not of its steps)."
+    cb = next((c for c in trainer.callback_handler.callbacks if isinstance(c, OptimalStop)), None)
+    return round(sum(h['seconds'] for h in cb.history), 1) if cb else 0.0
 
 # %% ../nbs/07a_trainers.ipynb #988e6aec
 def last_complete_checkpoint(d:Path)->str|None:
