@@ -7,11 +7,12 @@ download; our tokenizer, so the sequences are ttt-nb's own). Prints one JSON lin
   warns against padding-free without FlashAttention, and we follow it). Prints tokens/s after the first 10 steps,
   MFU (6 x parameters x tokens per second over the device's peak: the dense bf16 peak for the known GPUs, the
   measured matmul rate on a CPU) and peak memory.
-- `grpo`: `--grpo_steps` steps of TRL's GRPOTrainer (the `value` reward, 4 completions per prompt).
+- `grpo`: `--grpo_steps` steps of TRL's GRPOTrainer (the `value` reward, 4 completions of up to `--completion_length`
+  tokens per prompt).
 - `evaluate`: `position_scores` over `--positions` positions (default all 4520): seconds and prompts/s.
 
-On 2 CPU cores the same script runs a few steps of the same shape (`tests/test_bench.py` runs `--steps 2
---grpo_steps 1 --positions 32`), so it is known to work before a GPU is lent.
+On 2 CPU cores the same script runs a few steps of the same shape (`tests/test_bench.py` runs `--steps 1
+--batch_size 1 --grpo_steps 1 --completion_length 4 --positions 16`), so it is known to work before a GPU is lent.
 Usage: python bench/bench_gpu_sft.py [--steps 200] [--batch_size 16] [--grpo_steps 5] [--positions 4520]"""
 import argparse, gc, json, resource, sys, tempfile, time
 import torch
@@ -81,7 +82,7 @@ def bench_sft(a, tok, attn, peak)->dict:
 def bench_grpo(a, tok, attn)->dict:
     model, tok.padding_side = qwen_shaped(tok, attn), 'left'
     with tempfile.TemporaryDirectory() as d:
-        args = GRPOConfig(output_dir=d, max_steps=a.grpo_steps, per_device_train_batch_size=8, num_generations=4, max_completion_length=24,
+        args = GRPOConfig(output_dir=d, max_steps=a.grpo_steps, per_device_train_batch_size=8, num_generations=4, max_completion_length=a.completion_length,
                           learning_rate=1e-6, logging_steps=1, save_strategy='no', report_to='none', disable_tqdm=True, **hardware_defaults())
         tr = GRPOTrainer(model=model, args=args, reward_funcs=get_rewards('value'), train_dataset=grpo_dataset(), processing_class=tok)
         sync(); t0 = time.time(); tr.train(); sync(); dt = time.time() - t0
@@ -99,7 +100,7 @@ if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     p.add_argument('--steps', type=int, default=200); p.add_argument('--batch_size', type=int, default=16)
     p.add_argument('--max_length', type=int, default=512); p.add_argument('--grpo_steps', type=int, default=5)
-    p.add_argument('--positions', type=int, default=4520)
+    p.add_argument('--positions', type=int, default=4520); p.add_argument('--completion_length', type=int, default=24)
     a = p.parse_args()
     tok = build_tokenizer(words=True); tok.padding_side = 'right'
     attn = 'flash_attention_2' if torch.cuda.is_available() and is_flash_attn_2_available() else 'sdpa'

@@ -5,7 +5,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 def test_bench_gpu_sft_on_cpu():
-    r = subprocess.run([sys.executable, str(ROOT / 'bench' / 'bench_gpu_sft.py'), '--steps', '1', '--batch_size', '1', '--grpo_steps', '1',
+    r = subprocess.run([sys.executable, str(ROOT / 'bench' / 'bench_gpu_sft.py'), '--steps', '1', '--batch_size', '1', '--grpo_steps', '1', '--completion_length', '4',
                         '--positions', '16'], capture_output=True, text=True, timeout=600, cwd=ROOT)
     assert r.returncode == 0, r.stderr[-3000:]
     parts = {d['part']: d for d in (json.loads(l) for l in r.stdout.splitlines() if l.startswith('{"part"'))}

@@ -11,7 +11,7 @@ from .formats import render_prompt, render_completion
 from .datasets import holdout_classes, split_positions, write_jsonl
 from .outputs import atomic_write, record
 from .models import load_model, save_model, build_tiny_model, build_tokenizer
-from .trainers import position_scores
+from .trainers import position_scores, thought_scores
 from .train_sft import train_sft
 from .train_dpo import train_dpo
 from .train_grpo import train_grpo
@@ -24,13 +24,15 @@ __all__ = ['LABEL_KINDS', 'FINDINGS', 'MINIMAX_SFT', 'MINIMAX_GRPO', 'ORIGINAL_R
            'original_run', 'run_original', 'ours_rows', 'original_table']
 
 # %% ../nbs/14_experiments.ipynb #dfc4cb6f
-def split_scores(model, tok, holdout:frozenset # the held-out classes
+def split_scores(model, tok, holdout:frozenset, # the held-out classes
+                 thoughts:bool=False # the model thinks before it moves: measured by generation (`thought_scores`), thoughts checked too
                 )->dict:
     "Exact legal/optimal/best shares on the seen and on the unseen positions, and the optimal share on the unseen part of each hard set (`solver.HARD_SETS`)."
     seen, unseen = split_positions(holdout)
+    score = thought_scores if thoughts else position_scores
     hard = {k: hard_positions(k) & unseen for k in HARD_SETS}
-    return dict(seen=position_scores(model, tok, boards=seen), unseen=position_scores(model, tok, boards=unseen),
-                hard_unseen={k: position_scores(model, tok, boards=bs)['optimal'] if bs else None for k, bs in hard.items()})
+    return dict(seen=score(model, tok, boards=seen), unseen=score(model, tok, boards=unseen),
+                hard_unseen={k: score(model, tok, boards=bs)['optimal'] if bs else None for k, bs in hard.items()})
 
 # %% ../nbs/14_experiments.ipynb #c525e1b7
 def policy_pairs(model, tok, boards=None, # positions (default: all 4520)
@@ -52,9 +54,9 @@ def policy_pairs(model, tok, boards=None, # positions (default: all 4520)
 # %% ../nbs/14_experiments.ipynb #9f94c37e
 def _key(*xs)->str: return hashlib.sha1(json.dumps(xs, sort_keys=True, default=str).encode()).hexdigest()[:8]
 
-def _measure(d, holdout, t, seconds)->dict:
+def _measure(d, holdout, t, seconds, thoughts:bool=False)->dict:
     m, tok = load_model(str(d))
-    return dict(split_scores(m, tok, holdout), steps=t.state.global_step, seconds=round(seconds, 1))
+    return dict(split_scores(m, tok, holdout, thoughts), steps=t.state.global_step, seconds=round(seconds, 1))
 
 LABEL_KINDS = dict(symmetric=lambda b: [symmetric_best(b)], all=optimal_moves)   # an experiment's labels: the move(s) a position teaches
 
@@ -87,13 +89,13 @@ def sft_on_seen(out:str, holdout:float=0.25, holdout_seed:int=0,
         t0 = time.time()
         t = train_sft(output_dir=str(d), logs_dir=str(Path(out) / 'logs'), holdout=holdout, holdout_seed=holdout_seed, overwrite=True,
                       **seen_source(out, labels, shape), **sft)
-        atomic_write(d / 'measure.json', json.dumps(_measure(d, holdout_classes(holdout, holdout_seed), t, time.time() - t0)))
+        atomic_write(d / 'measure.json', json.dumps(_measure(d, holdout_classes(holdout, holdout_seed), t, time.time() - t0, sft.get('thoughts', 'none') != 'none')))
         record(d, 'measure.json')
     return d, json.loads((d / 'measure.json').read_text())
 
 def next_stage(kind:str, # 'grpo', 'dpo' or 'dpo_policy'
-               start, out_dir, holdout:frozenset, logs_dir:str, **kw)->dict:
-    "One more stage from `start`, measured: on every position (RL from the verifier: GRPO and on-policy DPO need no labels), or on the seen ones when `kw` has a `holdout`."
+               start, out_dir, classes:frozenset, logs_dir:str, **kw)->dict:
+    "One more stage from `start`, measured: on every position (RL from the verifier: GRPO and on-policy DPO need no labels), or on the seen ones when `kw` has a `holdout`; measured with `classes` held out."
     t0, common = time.time(), dict(output_dir=str(out_dir), logs_dir=logs_dir, overwrite=True)
     if kind == 'grpo': t = train_grpo(str(start), **common, **kw)
     elif kind == 'dpo': t = train_dpo(str(start), **common, **kw)
@@ -109,7 +111,7 @@ def next_stage(kind:str, # 'grpo', 'dpo' or 'dpo_policy'
             current, steps = str(d), steps + t.state.global_step
         t.state.global_step = steps   # the measurement reports the steps of all rounds
     else: raise ValueError(f"kind must be grpo, dpo or dpo_policy, not {kind!r}")
-    return _measure(out_dir, holdout, t, time.time() - t0)
+    return _measure(out_dir, classes, t, time.time() - t0)
 
 def experiment(name:str, # the row's name in the tables
                out:str='runs/experiments', # where the models go
@@ -149,6 +151,7 @@ FINDINGS = [
     dict(name='SFT, 25 % held out, every optimal move a target', holdout=0.25, sft=dict(labels='all')),
     dict(name='SFT, 25 % held out, 2 layers (133k parameters)', holdout=0.25, sft=dict(shape=dict(num_hidden_layers=2))),
     dict(name='SFT, 25 % held out, width 128 (1M parameters)', holdout=0.25, sft=dict(shape=dict(hidden_size=128, intermediate_size=512))),
+    dict(name='SFT, 25 % held out, thoughts that state the threats first (ttt-tiny-think)', holdout=0.25, sft=dict(model_name='ttt-tiny-think', thoughts='template')),
     dict(name='+ GRPO value reward, seen prompts only, 400 steps, lr 3e-5', holdout=0.25, then=('grpo', dict(max_steps=400, learning_rate=3e-5, holdout=0.25))),
 ]
 

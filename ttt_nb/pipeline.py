@@ -303,7 +303,7 @@ def ttt_pipeline(config:str=None, # a YAML file: these settings at the top level
                  llm_model:str=None, # thoughts=llm: the model name at that endpoint
                  llm_path:str=None, # thoughts=llm: or a local transformers model folder
                  llm_key_env:str=None, # thoughts=llm: the environment variable holding the API key (default OPENAI_API_KEY)
-                 holdout:float=None, # leave this share of the 627 symmetry classes out of the SFT and DPO data (default 0)
+                 holdout:float=None, # leave this share of the 627 symmetry classes out of every stage (default 0)
                  holdout_seed:int=None, # which classes --holdout leaves out (default 0)
                  holdout_file:str=None, # also leave out the classes of the boards in this file (one per line)
                  verbose:bool=False # also print every training-log block and the libraries' data and weight bars (the log files have the blocks either way)
