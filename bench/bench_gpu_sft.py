@@ -14,7 +14,7 @@ download; our tokenizer, so the sequences are ttt-nb's own). Prints one JSON lin
 On 2 CPU cores the same script runs a few steps of the same shape (`tests/test_bench.py` runs `--steps 1
 --batch_size 1 --grpo_steps 1 --completion_length 4 --positions 16`), so it is known to work before a GPU is lent.
 Usage: python bench/bench_gpu_sft.py [--steps 200] [--batch_size 16] [--grpo_steps 5] [--positions 4520]"""
-import argparse, gc, json, resource, sys, tempfile, time
+import argparse, gc, json, re, resource, sys, tempfile, time
 import torch
 from transformers import Qwen2Config, Qwen2ForCausalLM, TrainerCallback
 from transformers.utils import is_flash_attn_2_available
@@ -31,7 +31,7 @@ def peak_flops()->tuple:
     "The device's name and its peak rate: the known GPUs' dense bf16 peak, a CPU's measured fp32 matmul rate."
     if torch.cuda.is_available():
         name = torch.cuda.get_device_name()
-        return name, next((v for k, v in PEAK_BF16.items() if k in name), None)
+        return name, next((v for k, v in PEAK_BF16.items() if re.search(rf'\b{k}\b', name)), None)   # 'L4' is not 'L40S'
     a, b = torch.randn(512, 512), torch.randn(512, 512)
     for _ in range(5): a @ b
     t = time.perf_counter()
@@ -55,15 +55,13 @@ def qwen_shaped(tok, attn:str):
     return Qwen2ForCausalLM(cfg).to(torch.bfloat16 if hardware_defaults()['bf16'] else torch.float32)
 
 class Tokens(TrainerCallback):
-    "Tokens trained (TRL's `num_tokens`: no padding) and the time, at step 10 and at the end."
+    "Tokens trained (TRL's `num_tokens`: no padding) and the time, at step `warm` and at the end (TRL logs the count after the step ends)."
     def __init__(self, warm=10): self.warm, self.at_warm, self.tokens = warm, None, 0
-    def on_step_end(self, args, state, control, **kw):
-        if state.global_step == self.warm: sync(); self.at_warm = (time.time(), self.tokens)
     def on_log(self, args, state, control, logs=None, **kw):
         if logs and 'num_tokens' in logs: self.tokens = logs['num_tokens']
+        if state.global_step == self.warm and self.at_warm is None: sync(); self.at_warm = (time.time(), self.tokens)
 
-def bench_sft(a, tok, attn, peak)->dict:
-    model = qwen_shaped(tok, attn)
+def bench_sft(a, tok, model, attn, peak)->dict:
     params, free = sum(p.numel() for p in model.parameters()), attn == 'flash_attention_2'
     timer = Tokens()
     with tempfile.TemporaryDirectory() as d:
@@ -72,26 +70,26 @@ def bench_sft(a, tok, attn, peak)->dict:
                          padding_free=free, **({} if free else dict(train_sampling_strategy='group_by_length')), **hardware_defaults())
         tr = SFTTrainer(model=model, args=args, train_dataset=sft_dataset(thoughts='template', fmt='pc'), processing_class=tok, callbacks=[timer])
         sync(); t0 = time.time(); out = tr.train(); sync(); dt = time.time() - t0
-    after = (timer.tokens - timer.at_warm[1]) / (time.time() - timer.at_warm[0]) if timer.at_warm and a.steps > timer.warm else timer.tokens / dt
+    after = (timer.tokens - timer.at_warm[1]) / (t0 + dt - timer.at_warm[0]) if timer.at_warm and a.steps > timer.warm else timer.tokens / dt
     res = dict(part='sft', params=params, attention=attn, padding_free=free, bf16=args.bf16, steps=a.steps, batch_size=a.batch_size,
                seconds=round(dt, 1), tokens=int(timer.tokens), tokens_per_s=round(after), mfu=round(6 * params * after / peak, 4) if peak else None,
                final_loss=round(out.training_loss, 3), peak_gib=peak_gib())
-    del tr, model; gc.collect(); torch.cuda.empty_cache() if torch.cuda.is_available() else None
+    del tr; gc.collect(); torch.cuda.empty_cache() if torch.cuda.is_available() else None
     return res
 
-def bench_grpo(a, tok, attn)->dict:
-    model, tok.padding_side = qwen_shaped(tok, attn), 'left'
+def bench_grpo(a, tok, model)->dict:
+    tok.padding_side = 'left'
     with tempfile.TemporaryDirectory() as d:
         args = GRPOConfig(output_dir=d, max_steps=a.grpo_steps, per_device_train_batch_size=8, num_generations=4, max_completion_length=a.completion_length,
                           learning_rate=1e-6, logging_steps=1, save_strategy='no', report_to='none', disable_tqdm=True, **hardware_defaults())
         tr = GRPOTrainer(model=model, args=args, reward_funcs=get_rewards('value'), train_dataset=grpo_dataset(), processing_class=tok)
         sync(); t0 = time.time(); tr.train(); sync(); dt = time.time() - t0
-    res = dict(part='grpo', steps=a.grpo_steps, seconds_per_step=round(dt / a.grpo_steps, 2), completions_per_step=8, peak_gib=peak_gib())
-    del tr, model; gc.collect(); torch.cuda.empty_cache() if torch.cuda.is_available() else None
+    res = dict(part='grpo', steps=a.grpo_steps, seconds_per_step=round(dt / a.grpo_steps, 2), completions_per_step=args.generation_batch_size, peak_gib=peak_gib())
+    del tr; gc.collect(); torch.cuda.empty_cache() if torch.cuda.is_available() else None
     return res
 
-def bench_evaluate(a, tok, attn)->dict:
-    model = qwen_shaped(tok, attn).to('cuda' if torch.cuda.is_available() else 'cpu')
+def bench_evaluate(a, tok, model)->dict:
+    model = model.to('cuda' if torch.cuda.is_available() else 'cpu')
     boards = {l.board for l in label_all()[:a.positions]}
     sync(); t0 = time.time(); s = position_scores(model, tok, boards=boards); sync(); dt = time.time() - t0
     return dict(part='evaluate', positions=s['positions'], seconds=round(dt, 2), positions_per_s=round(s['positions'] / dt, 1), peak_gib=peak_gib())
@@ -106,5 +104,6 @@ if __name__ == '__main__':
     attn = 'flash_attention_2' if torch.cuda.is_available() and is_flash_attn_2_available() else 'sdpa'
     device, peak = peak_flops()
     print(json.dumps(dict(part='device', device=device, peak_flops=peak, torch=torch.__version__)), flush=True)
-    for part in (lambda: bench_sft(a, tok, attn, peak), lambda: bench_grpo(a, tok, attn), lambda: bench_evaluate(a, tok, attn)):
+    model = qwen_shaped(tok, attn)   # one model for the three parts: its random init alone takes seconds on a CPU
+    for part in (lambda: bench_sft(a, tok, model, attn, peak), lambda: bench_grpo(a, tok, model), lambda: bench_evaluate(a, tok, model)):
         print(json.dumps(part()), flush=True)

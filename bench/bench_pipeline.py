@@ -19,8 +19,8 @@ the difference is what TRL and the Trainer add per step (the fused LM head, the 
 The time before the first stage and after the last (imports, exit) is the wall clock minus the stages.
 
 Measured on 2 CPU cores (2026-12-07, the recipe of configs/sft_tiny.yaml): 117-121 s wall, of it SFT 98-102 s
-(1988 steps, 3.6 s of them measuring), DPO 5 s, GRPO 6-7 s, evaluation 1 s, start and exit 6-7 s. The step is
-~49 ms in the Trainer and ~40 ms in a bare loop (the Trainer's 9 ms a step are 18 s); the model's own step is 6x its arithmetic floor because at
+(1988 steps, 3.6 s of them measuring, 2 s loading and saving), DPO 5 s, GRPO 6-7 s, evaluation 1 s, start and exit 6-7 s. The step is
+~48 ms in the Trainer's loop and 40-44 ms in a bare loop (two runs), so the Trainer's share is 4-9 ms a step (8-18 s); the model's own step is 6x its arithmetic floor because at
 hidden size 64 the elementwise kernels (norms, rotary, activation, attention softmax) cost as much as the matmuls.
 Levers measured (bench/sweep_tiny.py's loop, 2 cores, one seed; e100 = first epoch with every position optimal):
 learning rate 2e-3: never 100 % in 30 epochs (97.4 %); Adam beta2 0.98: e100 26 (27 with 0.999); batch 128 with
@@ -40,6 +40,7 @@ from ttt_nb.pipeline import answer_tokens
 from ttt_nb.datasets import read_jsonl
 from ttt_nb.models import load_model, load_tokenizer
 from ttt_nb.trainers import settings
+from ttt_nb.logs import read_log
 
 args = sys.argv[1:]
 thoughts = args[args.index('--thoughts') + 1] if '--thoughts' in args else 'none'
@@ -103,8 +104,9 @@ def bare_step_ms(path:str, rows:list, batch:int, reps:int=40)->float:
 st = info['stages'].get('sft')
 if st and 'steps' in st:
     batch = settings('sft', model_name_or_path=info['model_name']).args.per_device_train_batch_size
-    measure = st.get('measure_seconds', 0)
-    trainer_ms, bare_ms = (st['seconds'] - measure) / st['steps'] * 1000, bare_step_ms(str(run / 'sft'), read_jsonl(run / 'data' / 'sft.jsonl'), batch)
-    print(f"sft breakdown: {st['steps']} steps of {trainer_ms:.1f} ms ({st['seconds'] - measure:.1f} s) + early-stop measurements {measure:.1f} s; "
-          f"the same step in a bare loop {bare_ms:.1f} ms, so the Trainer adds {trainer_ms - bare_ms:.1f} ms a step ({(trainer_ms - bare_ms) * st['steps'] / 1000:.0f} s)")
+    measure, train = st.get('measure_seconds', 0), read_log(st['log'])['summary']['train_runtime']   # the Trainer's own clock: its loop only
+    trainer_ms, bare_ms = (train - measure) / st['steps'] * 1000, bare_step_ms(str(run / 'sft'), read_jsonl(run / 'data' / 'sft.jsonl'), batch)
+    print(f"sft breakdown: {st['steps']} steps of {trainer_ms:.1f} ms ({train - measure:.1f} s) + early-stop measurements {measure:.1f} s "
+          f"+ loading, data and saving {st['seconds'] - train:.1f} s; the same step in a bare loop {bare_ms:.1f} ms, "
+          f"so the Trainer adds {trainer_ms - bare_ms:.1f} ms a step ({(trainer_ms - bare_ms) * st['steps'] / 1000:.0f} s)")
 if wall: print(f"start and exit (imports, process teardown): {wall - info['seconds']:.1f} s")

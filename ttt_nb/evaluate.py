@@ -25,7 +25,7 @@ from .logs import show_progress
 # %% auto #0
 __all__ = ['ILLEGAL', 'EVAL_RULES', 'REPORT_VERSION', 'REPORT_NAME', 'table_from', 'random_table', 'greedy',
            'check_evaluate_args', 'thought_batch', 'thought_table', 'model_table', 'position_report', 'exact_vs',
-           'game_report', 'sample_games', 'thought_report', 'thought_use', 'hard_report', 'split_report',
+           'game_report', 'sample_games', 'thought_report', 'thought_use', 'hard_report', 'hard_line', 'split_report',
            'evaluate_table', 'evaluate_model', 'summary', 'save_report', 'dashboard', 'claim_outputs', 'held_outputs',
            'write_outputs', 'ttt_evaluate']
 
@@ -236,8 +236,13 @@ def hard_report(table:dict, # policy table over all 4520 positions
                )->dict:
     "Legal / optimal / best / blunder shares on each of the hard sets (`solver.HARD_SETS`: quiet, fork, anti-fork), within `boards`."
     keep = ('positions', 'legal', 'optimal', 'blunder', 'best')
-    return {k: {f: v for f, v in position_report(table, hard_positions(k) & (boards if boards is not None else hard_positions(k))).items() if f in keep}
-            for k in HARD_SETS}
+    def part(k): return hard_positions(k) if boards is None else hard_positions(k) & boards
+    return {k: {f: v for f, v in position_report(table, part(k)).items() if f in keep} for k in HARD_SETS}
+
+def hard_line(hard:dict # `hard_report`'s result
+             )->str:
+    "The optimal share on each hard set, in a few words (a set with no position here: a dash)."
+    return ', '.join(f"{k.replace('_', '-')} " + (f"{v['optimal']:.2%} of {v['positions']}" if v['positions'] else '—') for k, v in hard.items())
 
 def split_report(table:dict, # policy table over all 4520 positions
                  holdout:frozenset, # the held-out symmetry classes (canonical boards)
@@ -298,12 +303,11 @@ def summary(rep:dict)->str:
     if 'thought_use' in rep:
         u = rep['thought_use']
         lines.append(f"  thought used: with the played cell swapped in the thought, the move follows it {u['follows']:.2%} of {u['edited']} times, stays {u['keeps']:.2%}")
-    hard = lambda h: ', '.join(f"{k.replace('_', '-')} {v['optimal']:.2%} of {v['positions']}" for k, v in h.items())
-    if 'hard' in rep: lines.append(f"  hard positions, optimal: {hard(rep['hard'])}")
+    if 'hard' in rep: lines.append(f"  hard positions, optimal: {hard_line(rep['hard'])}")
     for part, d in rep.get('split', {}).items():
         q = d['positions']
         lines.append(f"  {part:6} {q['positions']:4} positions: legal {q['legal']:.2%}, optimal {q['optimal']:.2%}, solver's choice {q['best']:.2%}"
-                     + (f"; hard: {hard(d['hard'])}" if 'hard' in d else ''))
+                     + (f"; hard: {hard_line(d['hard'])}" if 'hard' in d else ''))
     return '\n'.join(lines)
 
 def save_report(rep:dict, path:str)->Path:

@@ -56,7 +56,7 @@ def _key(*xs)->str: return hashlib.sha1(json.dumps(xs, sort_keys=True, default=s
 
 def _measure(d, holdout, t, seconds, thoughts:bool=False)->dict:
     m, tok = load_model(str(d))
-    return dict(split_scores(m, tok, holdout, thoughts), steps=t.state.global_step, seconds=round(seconds, 1))
+    return dict(split_scores(m, tok, holdout=holdout, thoughts=thoughts), steps=t.state.global_step, rows=len(t.train_dataset), seconds=round(seconds, 1))
 
 LABEL_KINDS = dict(symmetric=lambda b: [symmetric_best(b)], all=optimal_moves)   # an experiment's labels: the move(s) a position teaches
 
@@ -88,13 +88,15 @@ def sft_on_seen(out:str, holdout:float=0.25, holdout_seed:int=0,
     if not (d / 'measure.json').exists():
         t0 = time.time()
         t = train_sft(output_dir=str(d), logs_dir=str(Path(out) / 'logs'), holdout=holdout, holdout_seed=holdout_seed, overwrite=True,
-                      **seen_source(out, labels, shape), **sft)
-        atomic_write(d / 'measure.json', json.dumps(_measure(d, holdout_classes(holdout, holdout_seed), t, time.time() - t0, sft.get('thoughts', 'none') != 'none')))
+                      **seen_source(out, labels=labels, shape=shape), **sft)
+        atomic_write(d / 'measure.json', json.dumps(_measure(d, holdout_classes(holdout, holdout_seed), t, time.time() - t0, thoughts=sft.get('thoughts', 'none') != 'none')))
         record(d, 'measure.json')
     return d, json.loads((d / 'measure.json').read_text())
 
 def next_stage(kind:str, # 'grpo', 'dpo' or 'dpo_policy'
-               start, out_dir, classes:frozenset, logs_dir:str, **kw)->dict:
+               start, out_dir, classes:frozenset, logs_dir:str,
+               thoughts:bool=False, # `start` thinks before it moves: measure by generation
+               **kw)->dict:
     "One more stage from `start`, measured: on every position (RL from the verifier: GRPO and on-policy DPO need no labels), or on the seen ones when `kw` has a `holdout`; measured with `classes` held out."
     t0, common = time.time(), dict(output_dir=str(out_dir), logs_dir=logs_dir, overwrite=True)
     if kind == 'grpo': t = train_grpo(str(start), **common, **kw)
@@ -111,7 +113,7 @@ def next_stage(kind:str, # 'grpo', 'dpo' or 'dpo_policy'
             current, steps = str(d), steps + t.state.global_step
         t.state.global_step = steps   # the measurement reports the steps of all rounds
     else: raise ValueError(f"kind must be grpo, dpo or dpo_policy, not {kind!r}")
-    return _measure(out_dir, classes, t, time.time() - t0)
+    return _measure(out_dir, classes, t, time.time() - t0, thoughts=thoughts)
 
 def experiment(name:str, # the row's name in the tables
                out:str='runs/experiments', # where the models go
@@ -119,14 +121,17 @@ def experiment(name:str, # the row's name in the tables
                sft:dict=None, # settings of the SFT stage (train_sft keywords)
                then:tuple=None # (kind, settings) of one more stage, or None
               )->dict:
-    "SFT on the seen classes, then optionally one more stage on every position; exact seen/unseen figures after each."
+    "SFT on the seen classes, then optionally one more stage (on every position, or with `seen_only=True` in its settings on the seen ones); exact seen/unseen figures after each."
     call = f"experiment({name!r}, holdout={holdout}, holdout_seed={holdout_seed}, sft={sft!r}, then={then!r})"
     d, first = sft_on_seen(out, holdout, holdout_seed, **(sft or {}))
     row = dict(name=name, call=call, holdout=holdout, holdout_seed=holdout_seed, sft=first)
     if then:
-        kind, kw = then
-        row['then'] = dict(kind=kind, seen_only='holdout' in kw, **next_stage(kind, d, Path(out) / f'{kind}-{_key(name, holdout, holdout_seed, sft, then)}',
-                                                   holdout_classes(holdout, holdout_seed), str(Path(out) / 'logs'), **dict(kw)))
+        kind, kw = then[0], dict(then[1])
+        seen_only = kw.pop('seen_only', False)   # the row's own hold-out for this stage too
+        if seen_only: kw.update(holdout=holdout, holdout_seed=holdout_seed)
+        row['then'] = dict(kind=kind, seen_only=seen_only, **next_stage(kind, d, Path(out) / f'{kind}-{_key(name, holdout, holdout_seed, sft, then)}',
+                                                                         classes=holdout_classes(holdout, holdout_seed), logs_dir=str(Path(out) / 'logs'),
+                                                                         thoughts=(sft or {}).get('thoughts', 'none') != 'none', **kw))
     return row
 
 # %% ../nbs/14_experiments.ipynb #2f0ffeeb
@@ -152,10 +157,11 @@ FINDINGS = [
     dict(name='SFT, 25 % held out, 2 layers (133k parameters)', holdout=0.25, sft=dict(shape=dict(num_hidden_layers=2))),
     dict(name='SFT, 25 % held out, width 128 (1M parameters)', holdout=0.25, sft=dict(shape=dict(hidden_size=128, intermediate_size=512))),
     dict(name='SFT, 25 % held out, thoughts that state the threats first (ttt-tiny-think)', holdout=0.25, sft=dict(model_name='ttt-tiny-think', thoughts='template')),
-    dict(name='+ GRPO value reward, seen prompts only, 400 steps, lr 3e-5', holdout=0.25, then=('grpo', dict(max_steps=400, learning_rate=3e-5, holdout=0.25))),
+    dict(name='+ GRPO value reward, seen prompts only, 400 steps, lr 3e-5', holdout=0.25, then=('grpo', dict(max_steps=400, learning_rate=3e-5, seen_only=True))),
 ]
 
-def trains_on_unseen(row:dict)->str:
+def trains_on_unseen(row:dict # a row of `run_findings`
+                    )->str:
     "What a row's training saw of the unseen positions: nothing, or every position through its second stage (a verifier's reward or labelled pairs)."
     t = row.get('then')
     if not t or t.get('seen_only'): return 'no'

@@ -37,10 +37,11 @@ def _mark(out:Path, stage:str, info:dict)->dict:
     claim_dir(out / stage, stage, written=['stage.json'])   # recorded with its bytes, after it is written
     return info
 
-def _scores(path:str, thoughts:str)->dict:
+def _scores(path:str, thoughts:str, held:frozenset=None # the classes to leave out (default: those `path` records)
+           )->dict:
     "Exact scores of the moves (and for a model that thinks first, of its thoughts: `thought_scores`) on the positions it was trained on: all 4520, or with a hold-out the seen ones, so no choice of the run looks at an unseen position."
     m, tok = load_model(path)
-    held = recorded_holdout(path)
+    held = recorded_holdout(path) if held is None else held
     seen = split_positions(held)[0] if held else None
     return thought_scores(m, tok, boards=seen) if thoughts != 'none' else position_scores(m, tok, boards=seen)
 
@@ -175,7 +176,8 @@ def _run(out, settings, progress, *, model_name, thoughts, start, sft_checkpoint
     def guarded(name, fn, kw):
         before = current
         res = trained(name, fn, kw)
-        prev_scores = current_scores or _scores(before, thoughts)   # measured by the previous stage, else measure now
+        same = current_scores and current_scores['positions'] == res['scores']['positions']
+        prev_scores = current_scores if same else _scores(before, thoughts, held=recorded_holdout(out / name))   # on the positions this stage was judged on
         if worse(res['scores'], prev_scores):
             res.update(regressed_from=prev_scores, model=before)
             progress(f"[{name}] made play worse ({_brief(prev_scores)} -> {_brief(res['scores'])}): continuing from the earlier model")

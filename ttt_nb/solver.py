@@ -107,11 +107,13 @@ def is_quiet(b:Board # a board with legal moves
     "No optimal move is a win, a block or the centre: win-block-centre cannot find the move."
     return all(m != 4 and not {'win', 'block'} & set(move_tags(b, m)) for m in optimal_moves(b))
 
-def is_fork(b:Board)->bool:
+def is_fork(b:Board # a board with legal moves
+           )->bool:
     "Nothing to win or block, and the player to move can make a fork (two threats at once)."
     return _calm(b) and bool(fork_cells(b, b.turn))
 
-def is_anti_fork(b:Board)->bool:
+def is_anti_fork(b:Board # a board with legal moves
+                )->bool:
     "Nothing to win or block, and the opponent could make a fork on its next move: this move has to prevent it."
     return _calm(b) and bool(fork_cells(b, other(b.turn)))
 
@@ -120,7 +122,7 @@ HARD_SETS = dict(quiet=is_quiet, fork=is_fork, anti_fork=is_anti_fork)   # name 
 @lru_cache(maxsize=None)
 def hard_positions(kind:str # a name from `HARD_SETS`
                   )->frozenset:
-    "The positions with a move to play that belong to one of the hard sets."
+    "The positions with a move to play in the hard set `kind`."
     if kind not in HARD_SETS: raise ValueError(f'unknown hard set {kind!r}: one of {", ".join(HARD_SETS)}')
     return frozenset(b for b in nonterminal_positions() if HARD_SETS[kind](b))
 
@@ -157,7 +159,8 @@ def best_move(b:Board # a board with legal moves
 def symmetric_best(b:Board # a board with legal moves
                   )->int: # `best_move` of b's class representative (`canonical`), carried over to b
     "A value-optimal label that is the same choice on every image of a position."
-    c = canonical(Board(b))
+    b = Board(b)
+    c = canonical(b)
     k = next(k for k in range(8) if transform(c, k) == b)
     return transform_move(best_move(c), k)
 
