@@ -84,7 +84,8 @@ def sft_on_seen(out:str, holdout:float=0.25, holdout_seed:int=0,
                 labels:str=None, shape:dict=None, # other labels, another model shape (`seen_source`)
                 **sft)->tuple:
     "`(folder, measurement)` of SFT on the seen classes: trained now, or found in `out` from an earlier call."
-    d = Path(out) / f'sft-{holdout}-{holdout_seed}-{_key(dict(sft, **({"labels": labels} if labels else {}), **({"shape": shape} if shape else {})))}'
+    given = {k: v for k, v in dict(sft, labels=labels, shape=shape).items() if v is not None}   # as before for a row without labels or shape
+    d = Path(out) / f'sft-{holdout}-{holdout_seed}-{_key(given)}'
     if not (d / 'measure.json').exists():
         t0 = time.time()
         t = train_sft(output_dir=str(d), logs_dir=str(Path(out) / 'logs'), holdout=holdout, holdout_seed=holdout_seed, overwrite=True,

@@ -405,16 +405,18 @@ class OptimalStop(Measure):
             from tqdm.auto import tqdm   # its `write` prints beside the trainer's bar, which closes only after the callbacks
             tqdm.write(f"early stop at epoch {self.stopped[0]:.0f}, step {self.stopped[1]} of {state.max_steps}: every {'seen ' if self.boards else ''}position has {what}")
 
+def _optimal_stop(trainer)->OptimalStop|None: return next((c for c in trainer.callback_handler.callbacks if isinstance(c, OptimalStop)), None)
+
 def final_scores(trainer)->dict|None:
     "The exact scores an `OptimalStop` took of every position on the trainer's final weights (its last step), else None: reuse instead of measuring again."
-    cb = next((c for c in trainer.callback_handler.callbacks if isinstance(c, OptimalStop)), None)
+    cb = _optimal_stop(trainer)
     h = cb.history[-1] if cb and cb.history else None
     if not h or not h['every'] or cb.boards or h['step'] != trainer.state.global_step: return None
     return {k: v for k, v in h.items() if k not in ('epoch', 'step', 'every', 'seconds')}
 
 def measure_seconds(trainer)->float:
     "Seconds the trainer's `OptimalStop` spent measuring (part of the training's time, not of its steps)."
-    cb = next((c for c in trainer.callback_handler.callbacks if isinstance(c, OptimalStop)), None)
+    cb = _optimal_stop(trainer)
     return round(sum(h['seconds'] for h in cb.history), 1) if cb else 0.0
 
 # %% ../nbs/07a_trainers.ipynb #988e6aec
