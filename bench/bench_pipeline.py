@@ -29,8 +29,13 @@ e100 25 vs 27; eager attention instead of SDPA: 36.9 vs 40 ms in a bare loop, no
 fused AdamW: none; 1 thread instead of 2: 67 vs 49 ms; torch.compile: 30.6 ms a step after 32 s of compiling;
 a worker process for the data loader: 54 vs 45 ms. Model shape (40 epochs, cosine): 2 layers e100 32 at 2.0 s an
 epoch (65 s), 3 layers e100 28 at 2.9 s (81 s), 4 layers (the embedded model) e100 27 at 3.6 s (98 s); 2 layers
-of width 96: e100 24 at 2.7 s (66 s). So the main job in a minute needs a smaller embedded model or fewer epochs,
-not a faster step: the steps are at the model's own cost.
+of width 96: e100 24 at 2.7 s (66 s). Replaying the positions the last measurement got wrong (sweep loop, seed 0):
+each wrong one 4 more times an epoch, e100 21 but 2008 steps (plain: e100 27, 1917 steps); the wrong ones 3 times
+and half of the right ones, 1946 steps: the steps to perfect play stay ~1900-2000 whatever the order. The step
+itself (2026-12-07, 2 cores, batch 64): SDPA, SDPA's math kernel and eager attention all 36 ms in a bare loop; in
+TRL's loop (300 steps under cProfile) the forward with TRL's fused loss is ~18 ms, the backward ~23 ms, fetching and
+collating a batch ~4 ms, and TRL tokenizes the 4520 rows once in 2.6 s. So the main job in a minute needs a smaller
+embedded model or fewer epochs, not a faster step: the steps are at the model's own cost.
 Usage: python bench/bench_pipeline.py [RUN_FOLDER] [--thoughts template]"""
 import json, subprocess, sys, tempfile, time
 from pathlib import Path
