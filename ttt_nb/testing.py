@@ -21,7 +21,7 @@ __all__ = ['FASTCORE_OWN', 'EDGES', 'BASE_ARGS', 'ENABLING', 'SAYS', 'stable_tho
            'ForceReply', 'ForcedModel', 'thinking_answer', 'ForceTokens', 'ThinkingModel', 'GamePlayer',
            'forfeit_answer', 'KillAt', 'Recorder', 'spy_on', 'pretend_cuda', 'console_scripts', 'command_function',
            'command_parser', 'command_options', 'command_rules', 'option_kind', 'bad_values', 'mode_cases', 'base_args',
-           'sweep_cases', 'unruled', 'Reached', 'stopped_before_work', 'try_command', 'judge', 'sweep']
+           'sweep_cases', 'unruled', 'Reached', 'stopped_before_work', 'try_command', 'judge', 'sweep', 'try_commands']
 
 # %% ../nbs/98_testing.ipynb #3963a703
 def stable_thought(b:Board, # the position
@@ -333,11 +333,13 @@ class Reached(BaseException):
     "A command got past its checks to its first write."
 
 @contextlib.contextmanager
-def stopped_before_work():
+def stopped_before_work(work:bool=True # False: stop nothing but the fast exit, so a command runs to its end
+                       ):
     "While the block runs, a command that passes its checks stops at its first lock or claimed folder (`Reached`), or before a game starts; a trainer's fast exit raises `SystemExit`."
     def reach(*a, **k): raise Reached()
     def leave(code=0): raise SystemExit(code)
-    stops = dict(lock_dir=reach, lock_file=reach, claim_output_dir=reach, terminal_game=reach, quick_exit=leave)
+    stops = dict(lock_dir=reach, lock_file=reach, claim_output_dir=reach, terminal_game=reach) if work else {}
+    stops['quick_exit'] = leave   # a trainer's exit without teardown (os._exit) would end this process
     saved = [(m, n, getattr(m, n)) for name, m in list(sys.modules.items()) if name.startswith('ttt_nb.') and m for n in stops if hasattr(m, n)]
     for m, n, _ in saved: setattr(m, n, stops[n])
     try: yield
@@ -400,3 +402,18 @@ def sweep(progs:list, # console scripts
     r = subprocess.run([sys.executable, '-c', src], capture_output=True, text=True, env={**os.environ, 'TTT_DEBUG': ''})
     if r.returncode: raise RuntimeError(f'the sweep of {", ".join(progs)} failed: {r.stderr[-2000:]}')
     return json.loads(out.read_text())
+
+# %% ../nbs/98_testing.ipynb #8f995abb
+def try_commands(cases:list, # [(console script, argv)], run in this order
+                 env:dict=None # the child's environment (default: this process's)
+                )->list: # `try_command`'s result for each case
+    "Run each case as `try_command` does, all in one child process (the libraries imported once), each in a new empty folder."
+    io_file = Path(tempfile.mkdtemp()) / 'cases.json'
+    io_file.write_text(json.dumps([[p, list(map(str, a))] for p, a in cases]))
+    src = ('import json, tempfile\nfrom ttt_nb.testing import try_command, command_function, stopped_before_work\n'
+           'def one(prog, argv):\n    command_function(prog)\n'   # its modules loaded, so their fast exit can be replaced
+           '    with tempfile.TemporaryDirectory() as d, stopped_before_work(work=False): return try_command(prog, argv, d)\n'
+           f'f = {str(io_file)!r}; res = [one(p, a) for p, a in json.load(open(f))]; open(f, "w").write(json.dumps(res))')
+    r = subprocess.run([sys.executable, '-c', src], capture_output=True, text=True, env=env)
+    if r.returncode: raise RuntimeError(f'the cases could not run: {r.stderr[-2000:]}')
+    return json.loads(io_file.read_text())
