@@ -36,6 +36,12 @@ itself (2026-12-07, 2 cores, batch 64): SDPA, SDPA's math kernel and eager atten
 TRL's loop (300 steps under cProfile) the forward with TRL's fused loss is ~18 ms, the backward ~23 ms, fetching and
 collating a batch ~4 ms, and TRL tokenizes the 4520 rows once in 2.6 s. So the main job in a minute needs a smaller
 embedded model or fewer epochs, not a faster step: the steps are at the model's own cost.
+With thoughts (`--thoughts template`, 2 cores, 2026-12-07): the SFT stage is ~510 s of the ~530-590 s, 2485 steps of
+~206 ms (the bare step of ttt-tiny-think on a 64 x 48-token batch, eager attention or SDPA alike); its early stop
+measures a sample of the positions each epoch and all of them only when the sample is perfect, so measuring is not
+the cost. 240 s would need half the steps or half the step: the width that learns true thoughts (hidden 128;
+bench/think_sweep.py: hidden 64 writes 73 % true thoughts after 20 epochs, 128 94 %) has 4x the matmul work per token
+of the direct model, and an answer is ~30 tokens instead of 3.
 Usage: python bench/bench_pipeline.py [RUN_FOLDER] [--thoughts template]"""
 import json, subprocess, sys, tempfile, time
 from pathlib import Path
