@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 
 from browser_tools import BROWSER, ROOT, node as _node
-from ttt_nb.formats import original_dir
+from ttt_nb.original import original_dir
 
 WIDGETS = {'12_play': '--board=g', '05_rewards': '--explorer=explorer'}   # the boards played by clicks, and their variables
 DRAWN = {'application/vnd.plotly.v1+json': 'a plotly figure', 'application/vnd.jupyter.widget-view+json': 'a widget'}   # what a broken front end loses

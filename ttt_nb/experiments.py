@@ -199,7 +199,7 @@ def findings_table(rows:list)->str:
 
 # %% ../nbs/14_experiments.ipynb #a1b2c3d1
 import re, shlex
-from .formats import original_file
+from .original import original_file
 from .datasets import dataset_report, read_jsonl
 from .models import TINY, TINY_THINK, EMBEDDED, generate_moves
 from .rewards import move_of, position_of

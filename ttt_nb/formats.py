@@ -4,19 +4,15 @@
 
 # %% ../nbs/02_formats.ipynb #3d0ea057
 from __future__ import annotations
-import hashlib, http.client, os, re, urllib.error, urllib.request, warnings
-from pathlib import Path
+import re
 from .board import *
-from .outputs import writing
 
 # %% auto #0
 __all__ = ['BOARD_START', 'BOARD_END', 'PLAYER', 'TURN', 'SYMBOL', 'MOVE', 'END', 'THINK_OPEN', 'THINK_CLOSE', 'PIECE_TAGS',
-           'CELL_TAGS', 'TAGS', 'STYLES', 'Example', 'Answer', 'ORIGINAL_REPO', 'ORIGINAL_COMMIT', 'ORIGINAL_SHA256',
-           'FormatError', 'render_board', 'render_prompt', 'render_move', 'render_thought', 'render_completion',
-           'render_text', 'parse_board', 'join_text', 'extract_move', 'count_moves', 'extract_thought', 'parse_side',
-           'parse_text', 'split_text', 'parse_row', 'read_answer', 'parse_answer', 'OriginalFileError', 'original_url',
-           'cache_dir', 'original_cache', 'given_original_dir', 'sha256_file', 'download_original', 'original_file',
-           'original_dir', 'seed_dir']
+           'CELL_TAGS', 'TAGS', 'STYLES', 'Example', 'Answer', 'FormatError', 'render_board', 'render_prompt',
+           'render_move', 'render_thought', 'render_completion', 'render_text', 'parse_board', 'join_text',
+           'extract_move', 'count_moves', 'extract_thought', 'parse_side', 'parse_text', 'split_text', 'parse_row',
+           'read_answer', 'parse_answer']
 
 # %% ../nbs/02_formats.ipynb #075b0fb0
 BOARD_START, BOARD_END = '<|board_start|>', '<|board_end|>'
@@ -208,111 +204,3 @@ def parse_answer(completion:str, # what the model wrote after the prompt
     "The move of a well-formed answer: the one reading of answers that rewards and evaluation share."
     a = read_answer(completion, prompt)
     return a.move if a else None
-
-# %% ../nbs/02_formats.ipynb #270125a9
-ORIGINAL_REPO = 'EsteveSegura/ThinkTacToe'
-ORIGINAL_COMMIT = '8b38b053fd0bc42362a4084e91bf3d9adc205576'
-ORIGINAL_SHA256 = {  # of `datasets/<name>` at ORIGINAL_COMMIT (from the shared copies; the first download checks them against GitHub)
-    'tictactoe_sft_template.jsonl': '876b0a6051bad57c21903a7476cf842215e3fcd0f1cf82062128c95766ae476c',
-    'tictactoe_sft_llm.jsonl': 'cd197d1ab8f6acf54898e3e90d2b26833d60fd9d5b86a56a06db71a955a42732',
-    'tictactoe_sft_nothink.jsonl': '7a113b5306b26799d8f3f99461457569013abc31c7709c57cc9e295e2fac6d67',
-    'tictactoe_dpo_template.jsonl': 'd4ffb631edaf10ccb2683cb9de3156fc343be47cf1f77db30dfc73d05df7a751',
-    'tictactoe_dpo_llm.jsonl': 'a12b38f864f44ca516a888bafad79a754ac9b573aa6f175b9f97ea6a29e81aa5',
-    'tictactoe_dpo_nothink.jsonl': '0021bf4b680f1e4ff55209b3e5ffe634d7f50f4845c4aba90238116eb01561fa',
-    'tictactoe_grpo_llm.jsonl': '7e427bfe4ce0ed6c210cf96bd13b6734c47d1a0949a8a04ebe48fb3a5d2a6fbd',
-    'tictactoe_minimax_20250629_022203.jsonl': '68f54678be22e521e5651b7de60635a294bca5322207a1083decb4472ba8498e',
-    'tictactoe_grpo_from_minimax_20250629_022319.jsonl': '4d45660f2e6377a1642870460008bb7837c053b818354157f34c41c0723c622e'}
-
-class OriginalFileError(FileNotFoundError):
-    "An original file that cannot be had as pinned (missing, not downloadable, wrong checksum); the message says what to do."
-
-# %% ../nbs/02_formats.ipynb #1a2944e6
-def original_url()->str:
-    "Where the files are downloaded from: `$TTT_ORIGINAL_URL`, else the pinned commit's `datasets/` on GitHub."
-    return os.environ.get('TTT_ORIGINAL_URL') or f'https://raw.githubusercontent.com/{ORIGINAL_REPO}/{ORIGINAL_COMMIT}/datasets'
-
-def cache_dir()->Path:
-    "ttt-nb's cache: `$TTT_CACHE`, or `~/.cache/ttt-nb` when it is unset or empty (downloads here, the notebooks' trained models too)."
-    return Path(os.environ.get('TTT_CACHE') or Path.home() / '.cache' / 'ttt-nb')
-
-def original_cache()->Path:
-    "The download cache: `original/<commit>/` under `cache_dir()`."
-    return cache_dir() / 'original' / ORIGINAL_COMMIT
-
-def given_original_dir()->tuple|None: # (folder, how it was found), or None
-    "A folder of the files given by hand: `$TTT_ORIGINAL_DIR`, `$TTT_SEED_DIR` (its old name), or `shared/seed-datasets` in a parent folder."
-    for var in ('TTT_ORIGINAL_DIR', 'TTT_SEED_DIR'):
-        if os.environ.get(var): return Path(os.environ[var]), f'${var}'
-    here = Path.cwd().resolve()
-    for d in (here, *here.parents):
-        if (d / 'shared' / 'seed-datasets').is_dir(): return d / 'shared' / 'seed-datasets', 'shared/seed-datasets in a parent folder'
-
-def sha256_file(path)->str:
-    "The SHA-256 of a file, in hex."
-    h = hashlib.sha256()
-    with open(path, 'rb') as f:
-        for chunk in iter(lambda: f.read(1 << 20), b''): h.update(chunk)
-    return h.hexdigest()
-
-# %% ../nbs/02_formats.ipynb #a68d2d4d
-_checked = {}  # cached path -> (size, mtime) when its checksum was last found right
-
-def _trusted(p:Path, name:str)->bool:
-    "Whether the cached `p` is `name` as pinned; hashed again whenever its size or time changed."
-    try: st = p.stat()
-    except FileNotFoundError: return False
-    if _checked.get(p) == (st.st_size, st.st_mtime_ns): return True
-    if sha256_file(p) != ORIGINAL_SHA256[name]: return False
-    _checked[p] = (st.st_size, st.st_mtime_ns); return True
-
-def _advice()->str:
-    return (f'Offline? Put the files of https://github.com/{ORIGINAL_REPO}/tree/{ORIGINAL_COMMIT}/datasets in {original_cache()} '
-            f'(or in any folder, named by $TTT_ORIGINAL_DIR), or set $TTT_ORIGINAL_URL to a server that has them.')
-
-def download_original(name:str, # one of the names in `ORIGINAL_SHA256`
-                      folder:Path=None, # where it goes (default: `original_cache()`)
-                      url:str=None # the base URL (default: `original_url()`)
-                     )->Path: # the verified file
-    "Download `name` through a temp file in `folder`, renamed into place only if its SHA-256 is the pinned one."
-    src = f"{(url or original_url()).rstrip('/')}/{name}"
-    dest, want, h = Path(folder or original_cache()) / name, ORIGINAL_SHA256[name], hashlib.sha256()
-    try:
-        with urllib.request.urlopen(src, timeout=60) as r, writing(dest, 'wb') as f:
-            for chunk in iter(lambda: r.read(1 << 20), b''): h.update(chunk); f.write(chunk)
-            if h.hexdigest() != want:
-                raise OriginalFileError(f'{name} from {src} fails its checksum: SHA-256 {h.hexdigest()}, expected {want}; nothing was kept')
-    except urllib.error.HTTPError as e: raise OriginalFileError(f'cannot download {name}: HTTP {e.code} {e.reason} from {src}. {_advice()}') from None
-    except (urllib.error.URLError, http.client.HTTPException, ConnectionError, TimeoutError) as e:
-        raise OriginalFileError(f'cannot download {name} from {src} ({getattr(e, "reason", None) or e!r}). {_advice()}') from None
-    st = dest.stat(); _checked[dest] = (st.st_size, st.st_mtime_ns)
-    return dest
-
-# %% ../nbs/02_formats.ipynb #afb9ab4d
-def original_file(name:str, # a file of the original `datasets/` folder, e.g. 'tictactoe_sft_nothink.jsonl'
-                  download:bool=True # download it when no copy is found (else raise)
-                 )->Path:
-    "The path of one of the original project's files: in a folder given by hand, else in the cache (checked), else downloaded."
-    if name not in ORIGINAL_SHA256: raise OriginalFileError(f'{name!r} is not one of the original files: {", ".join(ORIGINAL_SHA256)}')
-    if given := given_original_dir():
-        d, how = given
-        if not (d / name).is_file(): raise OriginalFileError(f'{name} is not in {d} (found as {how}): put the original files there')
-        return d / name
-    p = original_cache() / name
-    if _trusted(p, name): return p
-    if not download: raise OriginalFileError(f'{p} is missing or fails its checksum. {_advice()}')
-    return download_original(name, p.parent)
-
-def original_dir(download:bool=True # download the files that are missing from the cache (else raise)
-                )->Path:
-    "The folder holding all the original project's files: a folder given by hand, else the cache, completed by downloads."
-    if given := given_original_dir(): return given[0]
-    for name in ORIGINAL_SHA256: original_file(name, download)
-    return original_cache()
-
-def seed_dir(required:bool=True # raise if the files cannot be had (else return None)
-            )->Path|None:
-    "Deprecated: the old name of `original_dir`, kept for one release; use `original_dir()` or `original_file(name)`."
-    warnings.warn('seed_dir() is now original_dir(); for one file, original_file(name)', DeprecationWarning, stacklevel=2)
-    try: return original_dir()
-    except OriginalFileError:
-        if required: raise

@@ -6,20 +6,22 @@
 from __future__ import annotations
 import json, os, re
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 import torch
 from .board import X, O, Board
-from .outputs import atomic_write, digest
+from .outputs import atomic_write, digest, manifest
 from .formats import TAGS, END, CELL_TAGS, PIECE_TAGS, BOARD_START, BOARD_END, PLAYER, render_prompt
 from .thoughts import template_words
 
 # %% auto #0
 __all__ = ['TINY', 'TINY_THINK', 'PAD', 'UNK', 'GENERIC_TOKENIZER_CLASSES', 'TINY_CONFIG', 'THINK_CONFIG', 'EMBEDDED',
-           'LORA_SAVED', 'EXAMPLE_BOARD', 'DATA_SUFFIXES', 'board_tokens', 'build_tokenizer', 'build_tiny_model',
-           'is_adapter', 'adapter_base', 'is_tiny', 'hardware_defaults', 'torch_dtype', 'ModelError', 'is_local',
-           'load_tokenizer', 'add_tags', 'load_adapter', 'quiet_loading', 'load_model', 'save_model', 'check_model',
-           'model_identity', 'greedy_moves', 'generate_moves', 'lora_config', 'lora_config_from', 'merge_lora',
-           'hub_like', 'model_card', 'write_model_card']
+           'LORA_SAVED', 'EXAMPLE_BOARD', 'DATA_SUFFIXES', 'board_tokens', 'build_tokenizer', 'Embedded',
+           'build_tiny_model', 'is_adapter', 'adapter_base', 'is_tiny', 'hardware_defaults', 'torch_dtype',
+           'ModelError', 'is_local', 'load_tokenizer', 'add_tags', 'load_adapter', 'quiet_loading', 'load_model',
+           'save_model', 'base_model_of', 'embedded_of', 'default_model', 'check_model', 'model_identity',
+           'greedy_moves', 'generate_moves', 'lora_config', 'lora_config_from', 'merge_lora', 'hub_like', 'model_card',
+           'write_model_card']
 
 # %% ../nbs/06_models.ipynb #29d8a16c
 TINY, TINY_THINK = 'ttt-tiny', 'ttt-tiny-think'   # the embedded models: direct answers, and thoughts first
@@ -53,7 +55,21 @@ def build_tokenizer(words:bool=False # also one token per `template_words` entry
 TINY_CONFIG = dict(hidden_size=64, num_hidden_layers=4, num_attention_heads=8, num_key_value_heads=4,
                    intermediate_size=256, tie_word_embeddings=True, max_position_embeddings=2048)
 THINK_CONFIG = dict(TINY_CONFIG, hidden_size=128, intermediate_size=512)   # ttt-tiny-think: twice as wide (see below)
-EMBEDDED = {TINY: TINY_CONFIG, TINY_THINK: THINK_CONFIG}                   # the models built here, not loaded: name -> config
+
+@dataclass(frozen=True)
+class Embedded:
+    "One model built here rather than loaded: everything a stage asks about it, in one place."
+    name:str        # what a user types: `--model_name_or_path ttt-tiny`
+    config:dict     # its `Qwen2Config` fields
+    words:bool      # its tokenizer has the thought templates' words (`build_tokenizer(words=True)`)
+    thinks:bool     # it writes a thought before each move: trained and measured with template thoughts
+    recipe:str      # its recipes' suffix: `configs/{stage}_{recipe}.yaml`
+    cache_name:str  # the start of its cached SFT model's folder name
+    @property
+    def thoughts(self)->str: return 'template' if self.thinks else 'none'   # its `--thoughts` default
+
+EMBEDDED = {m.name: m for m in (Embedded(TINY, TINY_CONFIG, words=False, thinks=False, recipe='tiny', cache_name='tiny'),
+                                Embedded(TINY_THINK, THINK_CONFIG, words=True, thinks=True, recipe='tiny_think', cache_name='tiny-think'))}
 
 def build_tiny_model(tok=None, # tokenizer (default: `build_tokenizer()`)
                      seed:int=0, # initialisation seed: the same seed gives the same weights
@@ -124,7 +140,7 @@ def load_tokenizer(name:str=TINY, # 'ttt-tiny', a local folder, or a hub id
                   ):
     "The tokenizer for `name`, with the project's tags and `<|end|>` as EOS."
     from transformers import AutoTokenizer, PreTrainedTokenizerFast
-    if name in EMBEDDED: tok = build_tokenizer(words=name == TINY_THINK)
+    if name in EMBEDDED: tok = build_tokenizer(words=EMBEDDED[name].words)
     elif is_local(name):
         d = _tokenizer_dir(Path(name).expanduser())
         cls = json.loads((d / 'tokenizer_config.json').read_text()).get('tokenizer_class')
@@ -160,7 +176,7 @@ def _load_full(name, dtype='auto', trust_remote_code=False, seed=0, attn_impleme
     from transformers import AutoModelForCausalLM
     tok = load_tokenizer(name, trust_remote_code)
     if name in EMBEDDED:
-        model = build_tiny_model(tok, seed=seed, **EMBEDDED[name]).to(torch_dtype(dtype, tiny=True))
+        model = build_tiny_model(tok, seed=seed, **EMBEDDED[name].config).to(torch_dtype(dtype, tiny=True))
         model.name_or_path = model.config.name_or_path = name    # what peft records as a LoRA adapter's base
         return model, tok
     path = Path(name).expanduser()
@@ -226,6 +242,32 @@ def save_model(model, tok, path:str # output folder (written as safetensors)
     with quiet_loading(): model.save_pretrained(path, safe_serialization=True)
     tok.save_pretrained(path)
 
+# %% ../nbs/06_models.ipynb #1481feef
+def base_model_of(name:str # a model name or folder
+                 )->str:
+    "The hub model (or embedded model) `name` descends from: a folder ttt-nb wrote remembers it in its manifest; else `name` itself."
+    if not is_local(name): return name
+    p = Path(name).expanduser()
+    for d in (p, p.parent):
+        m = manifest(d) or {}
+        if m.get('base_model'): return m['base_model']
+    return str(name)
+
+# %% ../nbs/06_models.ipynb #13b72e81
+def embedded_of(name # a model name, a folder ttt-nb wrote, a checkpoint in one, or a LoRA adapter
+               )->Embedded|None:
+    "The record of the embedded model `name` is or descends from (its manifest's `base_model`, an adapter's base); None for any other model."
+    if name in EMBEDDED: return EMBEDDED[name]
+    base = base_model_of(str(name))
+    if base in EMBEDDED: return EMBEDDED[base]
+    try: return embedded_of(adapter_base(name)) if is_adapter(name) else None
+    except (OSError, ValueError): return None
+
+def default_model(thoughts:str='none' # 'none', or a kind of thought ('template', 'llm')
+                 )->str:
+    "The embedded model for answers without thoughts (`ttt-tiny`) or with them (`ttt-tiny-think`)."
+    return next(m.name for m in EMBEDDED.values() if m.thinks == (thoughts != 'none'))
+
 # %% ../nbs/06_models.ipynb #1f571336
 def _weights_whole(f:Path)->bool:
     "Whether a safetensors file holds its header and every byte the header points to."
@@ -272,7 +314,7 @@ def check_model(name:str, # a model as `load_model` takes it: ttt-tiny, a folder
 def model_identity(name:str # a model as `load_model` takes it
                   )->list:
     "What tells a model apart, for a cache key: an embedded model's vocabulary and config, a folder's files (small ones by content, weights by size and time written; an adapter's base too), or a hub id."
-    if name in EMBEDDED: return [load_tokenizer(name).get_vocab(), EMBEDDED[name]]
+    if name in EMBEDDED: return [load_tokenizer(name).get_vocab(), EMBEDDED[name].config]
     p = Path(str(name)).expanduser()
     if not p.is_dir(): return [str(name)]
     files = sorted(f for pat in ('*.json', '*.safetensors', '*.bin') for f in p.glob(pat) if not f.name.startswith('.'))

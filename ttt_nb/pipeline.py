@@ -10,10 +10,10 @@ from fastcore.script import call_parse
 from .console import command, parsed_cli, check_rules, SEED_RULE
 from .board import X, O
 from .datasets import sft_rows, dpo_rows, grpo_rows, write_jsonl, recorded_holdout, split_positions, refuse_unused, THOUGHTS
-from .models import TINY, TINY_THINK, load_model, load_tokenizer, write_model_card
+from .models import default_model, base_model_of, load_model, load_tokenizer, write_model_card
 from .outputs import check_claim, claim_dir, clear_dir, foreign, record, lock_dir, atomic_write, OwnershipError
 from .logs import quiet_terminal
-from .trainers import settings, read_config, position_scores, thought_scores, final_scores, measure_seconds, last_complete_checkpoint, base_model_of, fits, ALIASES, TrainError
+from .trainers import settings, read_config, position_scores, thought_scores, final_scores, measure_seconds, last_complete_checkpoint, fits, ALIASES, TrainError
 from .train_sft import train_sft
 from .train_dpo import train_dpo
 from .train_grpo import train_grpo, check_games
@@ -102,7 +102,7 @@ def run_pipeline(out:str='runs/demo', # the run's folder: data, checkpoints, log
     if start not in STAGES: raise TrainError(f'--start must be one of {", ".join(STAGES)}, not {start!r}')
     if thoughts not in THOUGHTS: raise TrainError(f'--thoughts must be one of {", ".join(THOUGHTS)}, not {thoughts!r}')
     check_rules(dict(seed=seed, holdout=holdout, holdout_seed=holdout_seed), PIPELINE_RULES, TrainError)
-    model_name = model_name or (TINY if thoughts == 'none' else TINY_THINK)
+    model_name = model_name or default_model(thoughts)
     skips = {s.strip() for s in skip.split(',') if s.strip()}
     if skips - set(STAGES): raise TrainError(f'unknown stage(s) to skip: {sorted(skips - set(STAGES))}')
     if start not in ('data', 'sft') and not sft_checkpoint: raise TrainError(f"start='{start}' needs sft_checkpoint= (the model to continue from)")

@@ -6,9 +6,9 @@
 from __future__ import annotations
 from .datasets import load_rows, grpo_rows, to_dataset, drop_held_out, DataError
 from .rewards import get_rewards
-from .models import TINY_THINK
+from .models import embedded_of
 from .games import GameRollout, GameError, parse_opponent, game_data, exact_play
-from .trainers import Settings, settings, given, split_files, train_stage, stage_cli, held_out, unseen_classes, base_model_of, Measure, TrainError
+from .trainers import Settings, settings, given, split_files, train_stage, stage_cli, held_out, unseen_classes, Measure, TrainError
 
 # %% auto #0
 __all__ = ['GAME_OPTIONS', 'grpo_data', 'check_games', 'ExactPlay', 'run_grpo', 'train_grpo', 'ttt_train_grpo']
@@ -63,7 +63,7 @@ def run_grpo(s:Settings, # settings from `settings('grpo', ...)`
     check_games(s)
     o, game = s.ours, s.ours.episode == 'game'
     rollout = GameRollout(o.opponent, held_out(s), o.cells_only) if game else None
-    thinks = o.thoughts != 'none' or base_model_of(s.model.model_name_or_path) == TINY_THINK
+    thinks = o.thoughts != 'none' or getattr(embedded_of(s.model.model_name_or_path), 'thinks', False)
     def make(model, tok, ds, callbacks, peft_config):
         if o.measure_steps: callbacks = callbacks + [ExactPlay(tok, o.measure_steps, o.cells_only, thinks, unseen_classes(s))]
         return GRPOTrainer(model=model, reward_funcs=get_rewards(o.reward_funcs), args=s.args, train_dataset=ds, processing_class=tok,

@@ -6,9 +6,10 @@
 from __future__ import annotations
 import hashlib, json, os, re
 from pathlib import Path
-from .formats import split_text, cache_dir
+from .formats import split_text
+from .original import cache_dir
 from .datasets import load_rows, sft_rows, to_dataset, drop_held_out, split_positions, DataError
-from .models import TINY, TINY_THINK, EMBEDDED, load_tokenizer, is_tiny, model_identity
+from .models import TINY, EMBEDDED, embedded_of, load_tokenizer, is_tiny, model_identity
 from .outputs import record, atomic_write
 from .trainers import (Settings, settings, given, split_files, train_stage, stage_cli, held_out, OptimalStop, position_scores, thought_scores,
                              read_config, recipe_path)
@@ -86,16 +87,16 @@ def sft_cache_path(model:str, # as for `sft_model_dir`
                   )->Path:
     "The cache folder of `model` SFT-trained with its recipe: its name carries a hash of the model's identity (`models.model_identity`: what a folder holds), the recipe and the thoughts."
     key = json.dumps([model_identity(model), read_config(recipe_path('sft', model)), thoughts], sort_keys=True)
-    name = {TINY: 'tiny', TINY_THINK: 'tiny-think'}.get(model) or re.sub(r'[^A-Za-z0-9._-]+', '--', str(model).strip('/'))
+    name = EMBEDDED[model].cache_name if model in EMBEDDED else re.sub(r'[^A-Za-z0-9._-]+', '--', str(model).strip('/'))
     return cache_dir() / f"{name}-sft-{hashlib.sha1(key.encode()).hexdigest()[:8]}"
 
 def sft_model_dir(model:str=TINY, # the model to fine-tune: the tiny one, a hub id or a folder (with its recipe, configs/sft_*.yaml)
                   retrain:bool=False, # train again even if a cached model exists
                   logs_dir:str=None, # logs for a fresh run (default: inside the cache)
-                  thoughts:str=None # 'none' or 'template' (default: 'template' for ttt-tiny-think, else 'none')
+                  thoughts:str=None # 'none' or 'template' (default: the model's own, `Embedded.thoughts`: 'template' for ttt-tiny-think)
                  )->Path:
     "`model` SFT-trained on every position with its recipe: from the cache, or trained now (minutes for the tiny model on a CPU)."
-    thoughts = thoughts or ('template' if model == TINY_THINK else 'none')
+    thoughts = thoughts or getattr(embedded_of(model), 'thoughts', 'none')
     d = sft_cache_path(model, thoughts)
     if retrain or not (d / 'scores.json').exists():
         t = train_sft(model, output_dir=str(d), logs_dir=logs_dir or str(cache_dir() / 'logs'), overwrite=True, thoughts=thoughts)

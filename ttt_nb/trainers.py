@@ -13,15 +13,15 @@ from .solver import label_all
 from .formats import render_prompt
 from .thoughts import thought_marks
 from .datasets import DataError, holdout_classes, recorded_holdout
-from .models import TINY, TINY_THINK, EMBEDDED, ModelError, check_model, is_tiny, is_local, load_model, greedy_moves, generate_moves, hardware_defaults, lora_config_from, merge_lora, write_model_card
+from .models import TINY, base_model_of, embedded_of, ModelError, check_model, is_tiny, is_local, load_model, greedy_moves, generate_moves, hardware_defaults, lora_config_from, merge_lora, write_model_card
 from .logs import TrainingLog, LogError, show_progress, quiet_progress
-from .outputs import MARKER, check_claim, check_clear, claim_dir, clear_dir, record, release_dir, manifest, OwnershipError
+from .outputs import MARKER, check_claim, check_clear, claim_dir, clear_dir, record, release_dir, OwnershipError
 from .console import fail, run_command, read_text, one_line, refuse_empty, check_rules, SEED_RULE, DEBUG_ENV
 
 # %% auto #0
 __all__ = ['STAGES', 'ALIASES', 'STAGE_ALIASES', 'RULES', 'MODEL_ENV', 'StageArgs', 'SFTArgs', 'DPOArgs', 'GRPOArgs',
-           'configs_dir', 'TrainError', 'read_config', 'base_model_of', 'recipe_path', 'config_class', 'stage_parser',
-           'fits', 'field_types', 'split_files', 'check_values', 'check_model_name', 'check_trackers', 'hub_token',
+           'configs_dir', 'TrainError', 'read_config', 'recipe_path', 'config_class', 'stage_parser', 'fits',
+           'field_types', 'split_files', 'check_values', 'check_model_name', 'check_trackers', 'hub_token',
            'check_reward', 'check_rewards_on', 'check_settings', 'Settings', 'given', 'settings', 'position_scores',
            'thought_scores', 'Measure', 'OptimalStop', 'final_scores', 'measure_seconds', 'last_complete_checkpoint',
            'is_main_process', 'prepare_output_dir', 'claim_output_dir', 'QuietProgress', 'quiet_console', 'card',
@@ -91,18 +91,10 @@ def read_config(path:str # a YAML file of settings
     if not isinstance(cfg, dict): raise TrainError(f'--config {path}: must be a mapping of setting: value, not {type(cfg).__name__}')
     return {ALIASES.get(k, k): v for k, v in cfg.items()}
 
-def base_model_of(name:str)->str:
-    "The hub model (or `ttt-tiny`) a model descends from: a folder ttt-nb wrote remembers it in its manifest."
-    if not is_local(name): return name
-    p = Path(name).expanduser()
-    for d in (p, p.parent):
-        m = manifest(d) or {}
-        if m.get('base_model'): return m['base_model']
-    return str(name)
-
 def recipe_path(kind:str, model:str)->Path:
-    "The stage's recipe for the thinking tiny model (or a folder trained from it), the tiny model, or a real one."
-    size = 'tiny_think' if base_model_of(model) == TINY_THINK else 'tiny' if is_tiny(model) else 'hub'
+    "The stage's recipe: an embedded model's own (`Embedded.recipe`, also for a folder trained from it), 'tiny' for another model of its size, else 'hub'."
+    e = embedded_of(model)
+    size = e.recipe if e else 'tiny' if is_tiny(model) else 'hub'
     return configs_dir() / f"{kind}_{size}.yaml"
 
 # %% ../nbs/07a_trainers.ipynb #22bc559c
