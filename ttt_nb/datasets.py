@@ -464,8 +464,8 @@ def report_figures(reports:list # dicts from `dataset_report`
 
 # %% ../nbs/04_datasets.ipynb #faba29e0
 def make_writer(url:str=None, # OpenAI-compatible base URL
-                model:str='gpt-4o-mini', # model name for the endpoint
-                key_env:str='OPENAI_API_KEY', # variable holding the API key
+                model:str=LLM_MODEL, # model name for the endpoint
+                key_env:str=LLM_KEY_ENV, # variable holding the API key
                 path:str=None, # local transformers model folder (instead of a URL)
                 timeout:float=60., temperature:float=0.7, max_tokens:int=300):
     "The thought writer the command-line options describe."
@@ -519,8 +519,8 @@ def ttt_dataset(kind:Param('what to write', str, choices=KINDS),
                 max_moves:int=6, # random sampling: most moves from the empty board
                 src:str=None, # grpo_from_minimax: the minimax JSONL to convert (default: generate one)
                 llm_url:str=None, # OpenAI-compatible base URL, e.g. http://localhost:8000/v1
-                llm_model:str='gpt-4o-mini', # model name sent to the endpoint
-                llm_key_env:str='OPENAI_API_KEY', # environment variable that holds the API key
+                llm_model:str=LLM_MODEL, # model name sent to the endpoint
+                llm_key_env:str=LLM_KEY_ENV, # environment variable that holds the API key
                 llm_path:str=None, # local transformers model folder, instead of an endpoint
                 llm_timeout:float=60., # seconds per request
                 llm_temperature:float=0.7, # sampling temperature

@@ -271,11 +271,11 @@ def original_run(spec:dict, # a row of `ORIGINAL_RUNS`
                  out:str='runs/original', # where the models go; a row starts from the folder of its `start` row
                 )->dict:
     "Train one row on the original's file (the settings of its command line), then evaluate it exactly."
-    prog, start_flag, train = TRAINERS[spec['stage']]
+    train = TRAINERS[spec['stage']][2]
     d, start = Path(out) / _slug(spec['name']), spec['start']
     start = start if start in EMBEDDED else str(Path(out) / _slug(start))
     t0 = time.time()
-    t = train(**{'model_name' if start_flag != 'path' else 'path': start}, data_files=str(original_file(spec['data'])), output_dir=str(d),
+    t = train(start, data_files=str(original_file(spec['data'])), output_dir=str(d),
               logs_dir=str(Path(out) / 'logs'), overwrite=True, **spec.get('train', {}))
     seconds, t0 = time.time() - t0, time.time()
     m, tok = load_model(str(d))

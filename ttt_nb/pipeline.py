@@ -9,6 +9,7 @@ from pathlib import Path
 from fastcore.script import call_parse
 from .console import command, parsed_cli, check_rules, SEED_RULE
 from .board import X, O
+from .thoughts import LLM_KEY_ENV
 from .datasets import sft_rows, dpo_rows, grpo_rows, write_jsonl, recorded_holdout, split_positions, refuse_unused, THOUGHTS
 from .models import default_model, base_model_of, load_model, load_tokenizer, write_model_card
 from .outputs import check_claim, claim_dir, clear_dir, foreign, record, lock_dir, atomic_write, OwnershipError
@@ -20,9 +21,9 @@ from .train_grpo import train_grpo, check_games
 from .evaluate import evaluate_model, save_report, summary
 
 # %% auto #0
-__all__ = ['STAGES', 'PARTS', 'PIPELINE_OWNS', 'PIPELINE_RULES', 'PIPELINE_DEFAULTS', 'SECTIONS', 'worse', 'run_settings',
-           'clear_run', 'check_stage_kw', 'run_pipeline', 'headline', 'summary_text', 'results_table', 'answer_tokens',
-           'comparison_table', 'pipeline_needs', 'pipeline_config', 'ttt_pipeline']
+__all__ = ['STAGES', 'PARTS', 'PIPELINE_OWNS', 'DEFAULT_OUT', 'PIPELINE_RULES', 'PIPELINE_DEFAULTS', 'SECTIONS', 'worse',
+           'run_settings', 'clear_run', 'check_stage_kw', 'run_pipeline', 'headline', 'summary_text', 'results_table',
+           'answer_tokens', 'comparison_table', 'pipeline_needs', 'pipeline_config', 'ttt_pipeline']
 
 # %% ../nbs/13_pipeline.ipynb #523b4d68
 STAGES = ('data', 'sft', 'dpo', 'grpo', 'evaluate')
@@ -81,9 +82,10 @@ def check_stage_kw(model_name:str, sft_checkpoint:str=None, **stage_kw):
             if kind == 'grpo': check_games(s)
         except TrainError as e: raise TrainError(f'{kind}: {e}') from None
 
+DEFAULT_OUT = 'runs/demo'   # the main job's folder, unless told
 PIPELINE_RULES = dict(seed=SEED_RULE, holdout_seed=SEED_RULE, holdout=(lambda v: 0 <= v < 1, 'a share of the symmetry classes, at least 0 and below 1'))
 
-def run_pipeline(out:str='runs/demo', # the run's folder: data, checkpoints, logs, report
+def run_pipeline(out:str=DEFAULT_OUT, # the run's folder: data, checkpoints, logs, report
                  model_name:str=None, # base model: a hub id or a folder (default: ttt-tiny, or ttt-tiny-think when thoughts are used)
                  thoughts:str='none', # data thoughts: none, template or llm (llm needs llm_url/llm_model or llm_path)
                  start:str='data', # first stage to run: data, sft, dpo, grpo or evaluate
@@ -262,8 +264,8 @@ def comparison_table(runs:dict # {column title: a pipeline summary (`summary.jso
     return head + '\n'.join(f'| {name} | ' + ' | '.join(f(i) for i in runs.values()) + ' |' for name, f in rows)
 
 # %% ../nbs/13_pipeline.ipynb #bd4fb2af
-PIPELINE_DEFAULTS = dict(out='runs/demo', model_name=None, thoughts='none', start='data', sft_checkpoint=None, skip='', seed=0,
-                         overwrite=False, llm_url=None, llm_model=None, llm_path=None, llm_key_env='OPENAI_API_KEY',
+PIPELINE_DEFAULTS = dict(out=DEFAULT_OUT, model_name=None, thoughts='none', start='data', sft_checkpoint=None, skip='', seed=0,
+                         overwrite=False, llm_url=None, llm_model=None, llm_path=None, llm_key_env=LLM_KEY_ENV,
                          holdout=0, holdout_seed=0, holdout_file=None)
 SECTIONS = ('sft', 'dpo', 'grpo')
 

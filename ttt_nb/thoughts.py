@@ -15,10 +15,10 @@ from .solver import *
 from .formats import *
 
 # %% auto #0
-__all__ = ['LINE_NAMES', 'KIND_NAMES', 'NUMBER_WORDS', 'MoveFacts', 'move_facts', 'template_thought', 'template_thoughts',
-           'template_words', 'cells_mentioned', 'claimed_moves', 'check_thought', 'thought_ok', 'thought_marks',
-           'ThoughtRejected', 'clean_reply', 'thought_messages', 'WriterError', 'WriterFatal', 'content_text',
-           'OpenAIWriter', 'LocalWriter', 'sft_text_row', 'ThoughtRun', 'write_thoughts']
+__all__ = ['LINE_NAMES', 'KIND_NAMES', 'NUMBER_WORDS', 'MoveFacts', 'LLM_MODEL', 'LLM_KEY_ENV', 'move_facts', 'template_thought',
+           'template_thoughts', 'template_words', 'cells_mentioned', 'claimed_moves', 'check_thought', 'thought_ok',
+           'thought_marks', 'ThoughtRejected', 'clean_reply', 'thought_messages', 'WriterError', 'WriterFatal',
+           'content_text', 'OpenAIWriter', 'LocalWriter', 'sft_text_row', 'ThoughtRun', 'write_thoughts']
 
 # %% ../nbs/03_thoughts.ipynb #524ef0ff
 LINE_NAMES = ('the top row', 'the middle row', 'the bottom row', 'the left column', 'the middle column',
@@ -284,12 +284,14 @@ def content_text(content # a chat message's `content`: a string, or a list of pa
     return ''.join(p if isinstance(p, str) else p.get('text') or '' for p in content
                    if isinstance(p, str) or (isinstance(p, dict) and p.get('type', 'text') in ('text', 'output_text')))
 
+LLM_MODEL, LLM_KEY_ENV = 'gpt-4o-mini', 'OPENAI_API_KEY'   # an LLM writer's model and the variable of its API key, unless told
+
 class OpenAIWriter:
     "Thoughts from an OpenAI-compatible chat-completions endpoint."
     threadsafe = True
     def __init__(self, url:str='https://api.openai.com/v1', # base URL (`.../v1`) or the full `.../chat/completions` URL
-                 model:str='gpt-4o-mini', # model name sent in the request
-                 key_env:str='OPENAI_API_KEY', # environment variable that holds the API key (may be unset)
+                 model:str=LLM_MODEL, # model name sent in the request
+                 key_env:str=LLM_KEY_ENV, # environment variable that holds the API key (may be unset)
                  timeout:float=60., # seconds per request
                  temperature:float=0.7, max_tokens:int=300,
                  extra:dict=None # more fields for the request body (e.g. {"top_p": 0.9})

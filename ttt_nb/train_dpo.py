@@ -37,14 +37,14 @@ def run_dpo(s:Settings, # settings from `settings('dpo', ...)`
         return DPOTrainer(model=model, ref_model=ref, args=s.args, train_dataset=ds, processing_class=tok, callbacks=callbacks, peft_config=peft_config)
     return train_stage(s, data=lambda: dpo_data(o.data_files, o.thoughts, skip_bad_rows=o.skip_bad_rows, holdout=held_out(s)), make_trainer=make, callbacks=callbacks)
 
-def train_dpo(path:str=None, # the SFT checkpoint (or any model) to start from (None: the config's)
+def train_dpo(model_name_or_path:str=None, # the SFT checkpoint (or any model) to start from (None: the config's); `path=` too, as the original's flag
               data_files=None, # JSONL file(s) of pairs (None: the config's, else our pairs for every position)
               config:str=None, # a YAML file of settings, like configs/dpo_tiny.yaml
               callbacks:list=None, # extra TrainerCallbacks
               **kw # any other setting of `ttt_train_dpo --help`, by name: output_dir, logs_dir, max_steps, beta, use_peft, ...
              ):
     "Preference-tune a model with TRL's DPOTrainer; returns the trainer."
-    return run_dpo(settings('dpo', config=config, **given(model_name_or_path=path, data_files=data_files), **kw), callbacks)
+    return run_dpo(settings('dpo', config=config, **given(model_name_or_path=model_name_or_path, data_files=data_files), **kw), callbacks)
 
 # %% ../nbs/09_dpo.ipynb #d6bfa295
 def ttt_train_dpo(argv:list=None # command-line arguments (default: sys.argv[1:])

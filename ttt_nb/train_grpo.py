@@ -75,14 +75,14 @@ def run_grpo(s:Settings, # settings from `settings('grpo', ...)`
     t.rollout = rollout
     return t
 
-def train_grpo(model_name:str=None, # the model to start from: usually an SFT (or DPO) checkpoint (None: the config's, else ttt-tiny)
+def train_grpo(model_name_or_path:str=None, # the model to start from: usually an SFT (or DPO) checkpoint (None: the config's, else ttt-tiny); `model_name=` too
                data_files=None, # JSONL file(s) with a prompt column (None: the config's, else our prompts for every position)
                config:str=None, # a YAML file of settings, like configs/grpo_tiny.yaml
                callbacks:list=None, # extra TrainerCallbacks
                **kw # any other setting of `ttt_train_grpo --help`, by name: output_dir, reward, num_generations, use_vllm, ...
               ):
     "Reinforcement-learn a model with TRL's GRPOTrainer and our reward functions; returns the trainer."
-    return run_grpo(settings('grpo', config=config, **given(model_name_or_path=model_name, data_files=data_files), **kw), callbacks)
+    return run_grpo(settings('grpo', config=config, **given(model_name_or_path=model_name_or_path, data_files=data_files), **kw), callbacks)
 
 # %% ../nbs/10_grpo.ipynb #dd19d45f
 def ttt_train_grpo(argv:list=None # command-line arguments (default: sys.argv[1:])

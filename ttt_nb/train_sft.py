@@ -64,14 +64,14 @@ def run_sft(s:Settings, # settings from `settings('sft', ...)`
         return SFTTrainer(model=model, args=s.args, train_dataset=ds, processing_class=tok, callbacks=cbs, peft_config=peft_config)
     return train_stage(s, data=lambda: sft_data(o.data_files, o.thoughts, skip_bad_rows=o.skip_bad_rows, holdout=held), make_trainer=make, callbacks=callbacks)
 
-def train_sft(model_name:str=None, # hub id, local folder/checkpoint, or 'ttt-tiny' (None: the config's, else ttt-tiny)
+def train_sft(model_name_or_path:str=None, # hub id, local folder/checkpoint, or 'ttt-tiny' (None: the config's, else ttt-tiny); `model_name=` too
               data_files=None, # JSONL file(s) (None: the config's, else our data for every position)
               config:str=None, # a YAML file of settings, like configs/sft_tiny.yaml
               callbacks:list=None, # extra TrainerCallbacks
               **kw # any other setting of `ttt_train_sft --help`, by name: output_dir, logs_dir, max_steps, use_peft, ...
              ):
     "Fine-tune a causal LM on SFT rows with TRL; returns the trainer."
-    return run_sft(settings('sft', config=config, **given(model_name_or_path=model_name, data_files=data_files), **kw), callbacks)
+    return run_sft(settings('sft', config=config, **given(model_name_or_path=model_name_or_path, data_files=data_files), **kw), callbacks)
 
 # %% ../nbs/08_sft.ipynb #05943bf0
 def ttt_train_sft(argv:list=None # command-line arguments (default: sys.argv[1:])
