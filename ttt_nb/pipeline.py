@@ -5,6 +5,7 @@
 # %% ../nbs/13_pipeline.ipynb #81770c5a
 from __future__ import annotations
 import json, os, shutil, time, typing
+from dataclasses import dataclass
 from pathlib import Path
 from fastcore.script import call_parse
 from .console import command, parsed_cli, check_rules, SEED_RULE
@@ -21,8 +22,9 @@ from .train_grpo import train_grpo, check_games
 from .evaluate import evaluate_model, save_report, summary
 
 # %% auto #0
-__all__ = ['STAGES', 'PARTS', 'PIPELINE_OWNS', 'DEFAULT_OUT', 'PIPELINE_RULES', 'PIPELINE_DEFAULTS', 'SECTIONS', 'worse',
-           'run_settings', 'clear_run', 'check_stage_kw', 'run_pipeline', 'headline', 'summary_text', 'results_table',
+__all__ = ['STAGES', 'PARTS', 'PIPELINE_OWNS', 'RUN_STAGES', 'DEFAULT_OUT', 'PIPELINE_RULES', 'PIPELINE_DEFAULTS', 'SECTIONS',
+           'worse', 'run_settings', 'clear_run', 'check_stage_kw', 'PipelineRun', 'data_stage', 'sft_stage',
+           'dpo_stage', 'grpo_stage', 'evaluate_stage', 'run_pipeline', 'headline', 'summary_text', 'results_table',
            'answer_tokens', 'comparison_table', 'pipeline_needs', 'pipeline_config', 'ttt_pipeline']
 
 # %% ../nbs/13_pipeline.ipynb #523b4d68
@@ -66,7 +68,7 @@ def clear_run(out:Path)->list:
     for s in subs: gone += [f'{s.name}/{n}' for n in clear_dir(s)]; shutil.rmtree(s)
     return gone + clear_dir(out)
 
-# %% ../nbs/13_pipeline.ipynb #6c8daac5
+# %% ../nbs/13_pipeline.ipynb #1b0bc999
 PIPELINE_OWNS = ('output_dir', 'logs_dir', 'model_name_or_path', 'data_files', 'resume_from_checkpoint', 'overwrite')
 
 def _games(grpo_kw)->bool: return (grpo_kw or {}).get('episode') == 'game'
@@ -81,6 +83,109 @@ def check_stage_kw(model_name:str, sft_checkpoint:str=None, **stage_kw):
             s = settings(kind, model_name_or_path=model_name if kind == 'sft' or not sft_checkpoint else sft_checkpoint, **kw)
             if kind == 'grpo': check_games(s)
         except TrainError as e: raise TrainError(f'{kind}: {e}') from None
+
+# %% ../nbs/13_pipeline.ipynb #833446c5
+@dataclass
+class PipelineRun:
+    "A run in a folder `run_pipeline` has claimed and locked: its settings, and the model each stage hands to the next."
+    out:Path                   # the run's folder
+    settings:dict              # what the run is known by (`run_settings`), for its manifest and summary
+    progress:typing.Callable   # where progress lines go
+    model_name:str             # the base model SFT starts from
+    thoughts:str               # the data's thoughts: none, template or llm
+    seed:int                   # the run's seed (a stage section's own seed wins)
+    stage_kw:dict              # each training stage's own settings: {'sft': {...}, 'dpo': ..., 'grpo': ...}
+    data_kw:dict=None          # extra arguments for the dataset generators
+    current:str=None           # the model the next stage starts from
+    current_scores:dict=None   # its exact scores, once a stage of this run has measured them
+    @property
+    def logs(self)->Path: return self.out / 'logs'
+    @property
+    def files(self)->dict: return (_done(self.out, 'data') or {}).get('files') or {}   # the data stage's JSONL files, by stage
+    def kw(self, stage:str, **how)->dict: return {'seed': self.seed, **(self.stage_kw.get(stage) or {}), **how}   # a section's own seed wins
+
+# %% ../nbs/13_pipeline.ipynb #d60be434
+def data_stage(r:PipelineRun)->dict:
+    "Write the SFT, DPO and GRPO data for every position into `data/` (with LLM thoughts, resumably)."
+    data, files = r.out / 'data', {}
+    claim_dir(data, 'data')
+    dk = dict(thoughts=r.thoughts, seed=r.seed, **(r.data_kw or {}))
+    llm = lambda kind: dict(out=str(data / f'{kind}.llm-progress.jsonl')) if r.thoughts == 'llm' else {}  # resumable thought writing
+    gk = dict(dk, thoughts='none') if r.thoughts == 'llm' else dk   # GRPO needs prompts only
+    for kind, rows in (('sft', lambda: sft_rows(fmt='pc', **dk, **llm('sft'))), ('dpo', lambda: dpo_rows(**dk, **llm('dpo'))),
+                       ('grpo', lambda: grpo_rows(**{k: v for k, v in gk.items() if k != 'writer'}))):
+        try: rs = rows()
+        finally: record(data, f'{kind}.llm-progress.jsonl')   # LLM thoughts written so far: ours by their bytes, however it ends
+        files[kind] = str(write_jsonl(rs, data / f'{kind}.jsonl')); record(data, f'{kind}.jsonl')
+    return dict(files=files)
+
+def _trained(r:PipelineRun, name:str, train, start:str, data_file:str|None)->dict:
+    "Train stage `name` from `start` into `out/name` (an interrupted run of it carries on from its last checkpoint); its exact scores."
+    d = r.out / name
+    last = last_complete_checkpoint(d) if d.is_dir() else None
+    if last and (Path(last) / 'trainer_state.json').exists():   # an interrupted stage of this same run: carry on
+        r.progress(f'[{name}] resuming from {Path(last).name}'); how = dict(resume_from_checkpoint='true')
+    else: how = dict(overwrite=True)                              # (only what ttt-nb wrote there can go)
+    try: t = train(start, data_file, output_dir=str(d), logs_dir=str(r.logs), **r.kw(name, **how))
+    finally: record(r.logs, *os.listdir(r.logs))   # its log, by its bytes however the stage ends (an interrupted one resumes); the folder held only ours
+    return dict(model=str(d), steps=t.state.global_step, log=str(t.log_file), scores=final_scores(t) or _scores(str(d), r.thoughts),
+                measure_seconds=measure_seconds(t), rows=len(t.train_dataset),
+                resumed_from=Path(last).name if 'resume_from_checkpoint' in how else None)
+
+def sft_stage(r:PipelineRun)->dict:
+    "SFT of the base model on the data stage's rows (the tiny model stops once every position is played optimally: `early_stop=1.0`)."
+    return _trained(r, 'sft', train_sft, r.model_name, r.files.get('sft'))
+
+def _guarded(r:PipelineRun, name:str, train, data_file:str|None)->dict:
+    "Train stage `name` from the current model; if it plays worse on the positions it was judged on, the run keeps the earlier model."
+    before = r.current
+    res = _trained(r, name, train, before, data_file)
+    same = r.current_scores and r.current_scores['positions'] == res['scores']['positions']
+    prev = r.current_scores if same else _scores(before, r.thoughts, held=recorded_holdout(r.out / name))   # on the positions this stage was judged on
+    if worse(res['scores'], prev):
+        res.update(regressed_from=prev, model=before)
+        r.progress(f"[{name}] made play worse ({_brief(prev)} -> {_brief(res['scores'])}): continuing from the earlier model")
+    return res
+
+def dpo_stage(r:PipelineRun)->dict: return _guarded(r, 'dpo', train_dpo, r.files.get('dpo'))
+def grpo_stage(r:PipelineRun)->dict: return _guarded(r, 'grpo', train_grpo, None if _games(r.stage_kw.get('grpo')) else r.files.get('grpo'))
+
+def evaluate_stage(r:PipelineRun)->dict:
+    "The exact evaluation of the current model: `report.json`, and the result in its model card when the model is one of this run's."
+    m, tok = load_model(r.current)
+    rep = evaluate_model(m, tok, r.current, thoughts=r.thoughts != 'none', holdout=recorded_holdout(r.current))
+    res = dict(report=str(save_report(rep, r.out / 'report.json')), summary=summary(rep), model_evaluated=r.current, headline=headline(rep))
+    record(r.out, 'report.json')
+    if Path(r.current).parent == r.out:   # a stage folder of this run: its model card gets the exact result
+        write_model_card(r.current, base_model=base_model_of(r.current), stage=Path(r.current).name, data=r.files.get(Path(r.current).name),
+                         headline=summary(rep), thoughts=r.thoughts != 'none')
+        record(r.current, 'README.md')
+    return res
+
+RUN_STAGES = dict(data=data_stage, sft=sft_stage, dpo=dpo_stage, grpo=grpo_stage, evaluate=evaluate_stage)   # in `STAGES` order
+
+# %% ../nbs/13_pipeline.ipynb #9b88ed19
+def _stage(r:PipelineRun, name:str)->dict:
+    "Stage `name`: kept if a run of it finished (its `stage.json`), else run, timed and marked done."
+    prev = _done(r.out, name)
+    if prev: r.progress(f'[{name}] already done ({prev.get("seconds", 0):.0f} s): kept'); return prev
+    r.progress(f'[{name}] running'); t0 = time.time()
+    res = RUN_STAGES[name](r); res['seconds'] = round(time.time() - t0, 1)
+    _mark(r.out, name, res)
+    r.progress(f'[{name}] done in {res["seconds"]:.0f} s' + (f", optimal {res['scores']['optimal']:.2%}" if res.get('scores') else ''))
+    return res
+
+def _run(r:PipelineRun, start:str, skips:set)->dict:
+    "The stages from `start`, less `skips`, in order; each hands its model (or the one it kept) to the next."
+    info, t_all = dict(model_name=r.model_name, thoughts=r.thoughts, settings=r.settings, stages={}), time.time()
+    claim_dir(r.logs, 'logs'); record(r.out, *[p + '/' for p in PARTS])   # the stage folders, by name (each has its own manifest)
+    for name in STAGES[STAGES.index(start):]:
+        if name in skips: continue
+        st = info['stages'][name] = _stage(r, name)
+        if st.get('model'): r.current, r.current_scores = st['model'], st.get('regressed_from') or st.get('scores')
+    info.update(final_model=r.current, seconds=round(time.time() - t_all, 1))
+    atomic_write(r.out / 'summary.json', json.dumps(info, indent=1)); record(r.out, 'summary.json')
+    return info
 
 DEFAULT_OUT = 'runs/demo'   # the main job's folder, unless told
 PIPELINE_RULES = dict(seed=SEED_RULE, holdout_seed=SEED_RULE, holdout=(lambda v: 0 <= v < 1, 'a share of the symmetry classes, at least 0 and below 1'))
@@ -121,85 +226,10 @@ def run_pipeline(out:str=DEFAULT_OUT, # the run's folder: data, checkpoints, log
                 gone = clear_run(out)
                 if gone: progress(f'[overwrite] deleted the earlier run: {len(gone)} entries ttt-nb wrote')
             claim_dir(out, 'pipeline', settings)
-            return _run(out, settings, progress, model_name=model_name, thoughts=thoughts, start=start, sft_checkpoint=sft_checkpoint,
-                        skips=skips, seed=seed, sft_kw=sft_kw, dpo_kw=dpo_kw, grpo_kw=grpo_kw, data_kw=data_kw)
+            run = PipelineRun(out, settings, progress, model_name=model_name, thoughts=thoughts, seed=seed, data_kw=data_kw,
+                              stage_kw=dict(sft=sft_kw, dpo=dpo_kw, grpo=grpo_kw), current=sft_checkpoint if start not in ('data', 'sft') else None)
+            return _run(run, start, skips)
     except OwnershipError as e: raise TrainError(str(e)) from None
-
-def _run(out, settings, progress, *, model_name, thoughts, start, sft_checkpoint, skips, seed, sft_kw, dpo_kw, grpo_kw, data_kw):
-    "The stages of `run_pipeline`, in a folder it has claimed and locked."
-    logs, data = out / 'logs', out / 'data'
-    todo = STAGES[STAGES.index(start):]
-    info, t_all = dict(model_name=model_name, thoughts=thoughts, settings=settings, stages={}), time.time()
-    current = sft_checkpoint if start not in ('data', 'sft') else None
-    current_scores = None   # the exact scores of `current`, once a stage of this run has measured them
-    def stage(name, fn):
-        nonlocal current, current_scores
-        if name not in todo or name in skips: return
-        prev = _done(out, name)
-        if prev: progress(f'[{name}] already done ({prev.get("seconds", 0):.0f} s): kept'); info['stages'][name] = prev
-        else:
-            progress(f'[{name}] running'); t0 = time.time()
-            res = fn(); res['seconds'] = round(time.time() - t0, 1)
-            info['stages'][name] = _mark(out, name, res)
-            progress(f'[{name}] done in {res["seconds"]:.0f} s' + (f", optimal {res['scores']['optimal']:.2%}" if res.get('scores') else ''))
-        st = info['stages'][name]
-        if st.get('model'):
-            current = st['model']
-            current_scores = st.get('regressed_from') or st.get('scores')
-    claim_dir(logs, 'logs'); record(out, *[p + '/' for p in PARTS])   # the stage folders, by name (each has its own manifest)
-    dk = dict(thoughts=thoughts, seed=seed, **(data_kw or {}))
-    def data_stage():
-        files = {}
-        claim_dir(data, 'data')
-        llm = lambda kind: dict(out=str(data / f'{kind}.llm-progress.jsonl')) if thoughts == 'llm' else {}  # resumable thought writing
-        gk = dict(dk, thoughts='none') if thoughts == 'llm' else dk   # GRPO needs prompts only
-        for kind, rows in (('sft', lambda: sft_rows(fmt='pc', **dk, **llm('sft'))), ('dpo', lambda: dpo_rows(**dk, **llm('dpo'))),
-                           ('grpo', lambda: grpo_rows(**{k: v for k, v in gk.items() if k != 'writer'}))):
-            try: rs = rows()
-            finally: record(data, f'{kind}.llm-progress.jsonl')   # LLM thoughts written so far: ours by their bytes, however it ends
-            files[kind] = str(write_jsonl(rs, data / f'{kind}.jsonl')); record(data, f'{kind}.jsonl')
-        return dict(files=files)
-    stage('data', data_stage)
-    files = (info['stages'].get('data') or _done(out, 'data') or {}).get('files') or {}
-    def trained(name, fn, kw):
-        d = out / name
-        last = last_complete_checkpoint(d) if d.is_dir() else None
-        if last and (Path(last) / 'trainer_state.json').exists():   # an interrupted stage of this same run: carry on
-            progress(f'[{name}] resuming from {Path(last).name}'); how = dict(resume_from_checkpoint='true')
-        else: how = dict(overwrite=True)                              # (only what ttt-nb wrote there can go)
-        try: t = fn(str(d), **how, **kw)
-        finally: record(logs, *os.listdir(logs))   # its log, by its bytes however the stage ends (an interrupted one resumes); the folder held only ours
-        return dict(model=str(d), steps=t.state.global_step, log=str(t.log_file), scores=final_scores(t) or _scores(str(d), thoughts),
-                    measure_seconds=measure_seconds(t), rows=len(t.train_dataset),
-                    resumed_from=Path(last).name if 'resume_from_checkpoint' in how else None)
-    # the tiny model's SFT stops once every position is played optimally (train_sft's early_stop=1.0)
-    def kw(stage_kw, **how): return {'seed': seed, **(stage_kw or {}), **how}   # a section's own seed wins over the run's
-    stage('sft', lambda: trained('sft', lambda d, **k: train_sft(model_name, files.get('sft'), output_dir=d, logs_dir=str(logs), **kw(sft_kw, **k)), {}))
-    def guarded(name, fn, kw):
-        before = current
-        res = trained(name, fn, kw)
-        same = current_scores and current_scores['positions'] == res['scores']['positions']
-        prev_scores = current_scores if same else _scores(before, thoughts, held=recorded_holdout(out / name))   # on the positions this stage was judged on
-        if worse(res['scores'], prev_scores):
-            res.update(regressed_from=prev_scores, model=before)
-            progress(f"[{name}] made play worse ({_brief(prev_scores)} -> {_brief(res['scores'])}): continuing from the earlier model")
-        return res
-    stage('dpo', lambda: guarded('dpo', lambda d, **k: train_dpo(current, files.get('dpo'), output_dir=d, logs_dir=str(logs), **kw(dpo_kw, **k)), {}))
-    stage('grpo', lambda: guarded('grpo', lambda d, **k: train_grpo(current, None if _games(grpo_kw) else files.get('grpo'), output_dir=d, logs_dir=str(logs), **kw(grpo_kw, **k)), {}))
-    def evaluate_stage():
-        m, tok = load_model(current)
-        rep = evaluate_model(m, tok, current, thoughts=thoughts != 'none', holdout=recorded_holdout(current))
-        res = dict(report=str(save_report(rep, out / 'report.json')), summary=summary(rep), model_evaluated=current, headline=headline(rep))
-        record(out, 'report.json')
-        if Path(current).parent == out:   # a stage folder of this run: its model card gets the exact result
-            write_model_card(current, base_model=base_model_of(current), stage=Path(current).name, data=files.get(Path(current).name),
-                             headline=summary(rep), thoughts=thoughts != 'none')
-            record(current, 'README.md')
-        return res
-    stage('evaluate', evaluate_stage)
-    info.update(final_model=current, seconds=round(time.time() - t_all, 1))
-    atomic_write(out / 'summary.json', json.dumps(info, indent=1)); record(out, 'summary.json')
-    return info
 
 def headline(rep:dict)->dict:
     "The figures the README's results table shows."
