@@ -105,6 +105,7 @@ def is_tiny(name)->bool:
         return (p / 'config.json').exists() and json.loads((p / 'config.json').read_text()).get('hidden_size', 10**9) <= 512
     except (OSError, ValueError): return False
 
+# %% ../nbs/06_models.ipynb #b2cb6dc7
 def hardware_defaults(tiny:bool=False # the tiny model: fp32 even on a bf16 GPU
                      )->dict:
     "Precision and device settings for TRL configs on this machine."
@@ -263,6 +264,7 @@ def embedded_of(name # a model name, a folder ttt-nb wrote, a checkpoint in one,
     try: return embedded_of(adapter_base(name)) if is_adapter(name) else None
     except (OSError, ValueError): return None
 
+# %% ../nbs/06_models.ipynb #741a409b
 def default_model(thoughts:str='none' # 'none', or a kind of thought ('template', 'llm')
                  )->str:
     "The embedded model for answers without thoughts (`ttt-tiny`) or with them (`ttt-tiny-think`)."

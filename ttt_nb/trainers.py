@@ -13,7 +13,7 @@ from .solver import label_all
 from .formats import render_prompt
 from .thoughts import thought_marks
 from .datasets import DataError, holdout_classes, recorded_holdout
-from .models import TINY, base_model_of, embedded_of, ModelError, check_model, is_tiny, is_local, load_model, greedy_moves, generate_moves, hardware_defaults, lora_config_from, merge_lora, write_model_card
+from .models import TINY, base_model_of, embedded_of, ModelError, check_model, is_tiny, load_model, greedy_moves, generate_moves, hardware_defaults, lora_config_from, merge_lora, write_model_card
 from .logs import TrainingLog, LogError, show_progress, quiet_progress
 from .outputs import MARKER, check_claim, check_clear, claim_dir, clear_dir, record, release_dir, OwnershipError
 from .console import fail, run_command, read_text, one_line, refuse_empty, check_rules, SEED_RULE, DEBUG_ENV
@@ -317,7 +317,8 @@ def settings(kind:str, # 'sft', 'dpo' or 'grpo'
         parser.set_defaults(**_base_layers(kind, TINY)); parser.parse_args(['--help'])
     flags = _flags(parser, argv)
     user = _typed(parser, read_config(config), f'--config {config}') if config else {}
-    kw = _typed(parser, {ALIASES.get(k, k): v for k, v in kw.items()}, 'keyword arguments')
+    kw = {ALIASES.get(k, k): v for k, v in kw.items() if v is not None or ALIASES.get(k, k) != 'model_name_or_path'}   # no model (None, any spelling): the layers'
+    kw = _typed(parser, kw, 'keyword arguments')
     refuse_empty({**user, **kw, **flags}, empty_ok=_empty_defaults(parser))   # `--logs_dir ''`: a slip, not the current folder
     model = flags.get('model_name_or_path') or kw.get('model_name_or_path') or user.get('model_name_or_path') or (None if kind == 'dpo' else TINY)
     if not model: raise TrainError('give the model to start from with --path (or --model_name_or_path)')
