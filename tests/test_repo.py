@@ -1,5 +1,6 @@
 "Checks on the repository itself: README generated from the notebook, every CLI answers --help, the workflow lint bites."
 import configparser, os, shutil, subprocess, sys
+from concurrent.futures import ThreadPoolExecutor
 import pytest
 from pathlib import Path
 
@@ -14,10 +15,9 @@ def test_console_scripts_help():
     cfg = configparser.ConfigParser(delimiters=['=']); cfg.read(ROOT / 'settings.ini')
     scripts = [s.split('=')[0] for s in cfg['DEFAULT']['console_scripts'].split()]
     assert scripts
-    for s in scripts:
-        exe = Path(sys.executable).parent / s
-        r = subprocess.run([str(exe), '--help'], capture_output=True, text=True, timeout=120)
-        assert r.returncode == 0 and 'usage' in r.stdout.lower(), (s, r.stderr[-2000:])
+    def helps(s): return s, subprocess.run([str(Path(sys.executable).parent / s), '--help'], capture_output=True, text=True, timeout=120)
+    with ThreadPoolExecutor(2) as ex:   # two at a time: each spends its time importing, on one core
+        for s, r in ex.map(helps, scripts): assert r.returncode == 0 and 'usage' in r.stdout.lower(), (s, r.stderr[-2000:])
 
 def test_no_cell_mixes_imports_with_code():
     "nbdev's docs build runs every non-export cell that imports anything; a cell that also trains or asserts would run there too."
