@@ -107,6 +107,8 @@ def stage_parser(kind:str # 'sft', 'dpo' or 'grpo'
     "TRL's `TrlParser` over our settings, the stage's TRL config and `ModelConfig`, with one-line errors."
     from trl import TrlParser, ModelConfig
     p = TrlParser((STAGES[kind][1], config_class(kind), ModelConfig), prog=f'ttt_train_{kind}',
+                  description=f'Settings come in layers, each winning over the one before: ttt-nb\'s defaults, the model\'s recipe (configs/{kind}_*.yaml), '
+                              '--config FILE.yaml (any setting below, as a TRL recipe holds them), then the flags given.',
                   epilog='The original flags work too: ' + ', '.join(f'--{a} = --{b}' for a, b in ALIASES.items() if STAGE_ALIASES.get(a, kind) == kind)
                          + f'. An error is one line and exit status 2; {DEBUG_ENV}=1 shows its traceback.')
     p.error = lambda message: fail(p.prog, message)   # argparse's one line, without the 150-flag usage above it
