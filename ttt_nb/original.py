@@ -6,7 +6,7 @@
 from __future__ import annotations
 import hashlib, http.client, os, urllib.error, urllib.request, warnings
 from pathlib import Path
-from .outputs import writing
+from .outputs import writing, digest
 
 # %% auto #0
 __all__ = ['ORIGINAL_REPO', 'ORIGINAL_COMMIT', 'ORIGINAL_SHA256', 'OriginalFileError', 'original_url', 'cache_dir',
@@ -52,22 +52,14 @@ def given_original_dir()->tuple|None: # (folder, how it was found), or None
         if (d / 'shared' / 'seed-datasets').is_dir(): return d / 'shared' / 'seed-datasets', 'shared/seed-datasets in a parent folder'
 
 def sha256_file(path)->str:
-    "The SHA-256 of a file, in hex."
-    h = hashlib.sha256()
-    with open(path, 'rb') as f:
-        for chunk in iter(lambda: f.read(1 << 20), b''): h.update(chunk)
-    return h.hexdigest()
+    "The SHA-256 of a file, in hex (`outputs.digest`'s: hashed again only when the file's size, time or inode changed)."
+    return digest(path)['sha256']
 
 # %% ../nbs/03b_original.ipynb #a68d2d4d
-_checked = {}  # cached path -> (size, mtime) when its checksum was last found right
-
 def _trusted(p:Path, name:str)->bool:
     "Whether the cached `p` is `name` as pinned; hashed again whenever its size or time changed."
-    try: st = p.stat()
+    try: return sha256_file(p) == ORIGINAL_SHA256[name]
     except FileNotFoundError: return False
-    if _checked.get(p) == (st.st_size, st.st_mtime_ns): return True
-    if sha256_file(p) != ORIGINAL_SHA256[name]: return False
-    _checked[p] = (st.st_size, st.st_mtime_ns); return True
 
 def _advice()->str:
     return (f'Offline? Put the files of https://github.com/{ORIGINAL_REPO}/tree/{ORIGINAL_COMMIT}/datasets in {original_cache()} '
@@ -88,7 +80,6 @@ def download_original(name:str, # one of the names in `ORIGINAL_SHA256`
     except urllib.error.HTTPError as e: raise OriginalFileError(f'cannot download {name}: HTTP {e.code} {e.reason} from {src}. {_advice()}') from None
     except (urllib.error.URLError, http.client.HTTPException, ConnectionError, TimeoutError) as e:
         raise OriginalFileError(f'cannot download {name} from {src} ({getattr(e, "reason", None) or e!r}). {_advice()}') from None
-    st = dest.stat(); _checked[dest] = (st.st_size, st.st_mtime_ns)
     return dest
 
 # %% ../nbs/03b_original.ipynb #afb9ab4d
