@@ -21,7 +21,8 @@ __all__ = ['FASTCORE_OWN', 'EDGES', 'BASE_ARGS', 'ENABLING', 'SAYS', 'stable_tho
            'ForceReply', 'ForcedModel', 'thinking_answer', 'ForceTokens', 'ThinkingModel', 'GamePlayer',
            'forfeit_answer', 'KillAt', 'Recorder', 'spy_on', 'pretend_cuda', 'console_scripts', 'command_function',
            'command_parser', 'command_options', 'command_rules', 'option_kind', 'bad_values', 'mode_cases', 'base_args',
-           'sweep_cases', 'unruled', 'Reached', 'stopped_before_work', 'try_command', 'judge', 'sweep', 'try_commands']
+           'sweep_cases', 'unruled', 'Reached', 'stopped_before_work', 'try_command', 'judge', 'child_json', 'sweep',
+           'try_commands']
 
 # %% ../nbs/98_testing.ipynb #3963a703
 def stable_thought(b:Board, # the position
@@ -392,6 +393,16 @@ def _sweep_one(prog:str)->dict:
                 if (p := judge(try_command(prog, argv, d), flags, what)): fails.append([argv, what, p])
     return dict(cases=len(cases), fails=fails, unruled=unruled(prog))
 
+def child_json(src:str, # Python that writes its result as JSON to `out`
+               out:Path, # that file
+               what:str, # the error's opening words if the child fails
+               env:dict=None # the child's environment (default: this process's)
+              ):
+    "Run `src` in a child Python process (the libraries imported once, for many cases) and return the JSON it wrote."
+    r = subprocess.run([sys.executable, '-c', src], capture_output=True, text=True, env=env)
+    if r.returncode: raise RuntimeError(f'{what}: {r.stderr[-2000:]}')
+    return json.loads(Path(out).read_text())
+
 def sweep(progs:list, # console scripts
           before:str='' # Python to run in the child first (a test can break a check there)
          )->dict: # {prog: {'cases': how many, 'fails': [[argv, what, problem], ...], 'unruled': numbers without a range rule}}
@@ -399,9 +410,7 @@ def sweep(progs:list, # console scripts
     out = Path(tempfile.mkdtemp()) / 'sweep.json'
     src = (f'{before}\nimport json\nfrom ttt_nb.testing import _sweep_one\n'
            f'open({str(out)!r}, "w").write(json.dumps({{p: _sweep_one(p) for p in {list(progs)!r}}}))')
-    r = subprocess.run([sys.executable, '-c', src], capture_output=True, text=True, env={**os.environ, 'TTT_DEBUG': ''})
-    if r.returncode: raise RuntimeError(f'the sweep of {", ".join(progs)} failed: {r.stderr[-2000:]}')
-    return json.loads(out.read_text())
+    return child_json(src, out, f'the sweep of {", ".join(progs)} failed', env={**os.environ, 'TTT_DEBUG': ''})
 
 # %% ../nbs/98_testing.ipynb #8f995abb
 def try_commands(cases:list, # [(console script, argv)], run in this order
@@ -414,6 +423,4 @@ def try_commands(cases:list, # [(console script, argv)], run in this order
            'def one(prog, argv):\n    command_function(prog)\n'   # its modules loaded, so their fast exit can be replaced
            '    with tempfile.TemporaryDirectory() as d, stopped_before_work(work=False): return try_command(prog, argv, d)\n'
            f'f = {str(io_file)!r}; res = [one(p, a) for p, a in json.load(open(f))]; open(f, "w").write(json.dumps(res))')
-    r = subprocess.run([sys.executable, '-c', src], capture_output=True, text=True, env=env)
-    if r.returncode: raise RuntimeError(f'the cases could not run: {r.stderr[-2000:]}')
-    return json.loads(io_file.read_text())
+    return child_json(src, io_file, 'the cases could not run', env=env)
