@@ -4,14 +4,15 @@
 
 # %% ../nbs/00a_console.ipynb #ba020d40
 from __future__ import annotations
-import math, os, sys, inspect
+import math, os, sys, inspect, typing, dataclasses
 from contextvars import ContextVar
 from pathlib import Path
 from functools import wraps
 
 # %% auto #0
-__all__ = ['DEBUG_ENV', 'SEED_RULE', 'InputError', 'is_ours', 'one_line', 'read_text', 'check_rules', 'refuse_empty', 'fail',
-           'run_command', 'parsed_cli', 'command']
+__all__ = ['DEBUG_ENV', 'SEED_RULE', 'POSITIONAL', 'InputError', 'is_ours', 'one_line', 'read_text', 'check_rules',
+           'refuse_empty', 'fail', 'run_command', 'settings_parser', 'parse_settings', 'option', 'group_values',
+           'group_defaults', 'group_signature', 'parsed_cli', 'command']
 
 # %% ../nbs/00a_console.ipynb #27cac18e
 DEBUG_ENV = 'TTT_DEBUG'   # set to 1: every error shows its traceback
@@ -105,33 +106,119 @@ def run_command(prog:str, # the command's name, for its messages
         if not is_ours(e): raise   # a bug: the traceback is what its report needs
         fail(prog, one_line(e))
 
-_running = ContextVar('ttt_command', default=None)   # the command this process runs, once one has started
 
-def parsed_cli()->bool|None:
-    "fastcore's `call_parse` state: truthy inside a call it parsed from `sys.argv`, False in a Python call, None outside."
-    import fastcore.script as fs
-    v = getattr(fs, '_cli_func', None)
-    return None if v is None else v.get()
+# %% ../nbs/00a_console.ipynb #c21876ef
+POSITIONAL = 'positional'   # a field's metadata key: the option is given by position (`ttt_dataset sft`), not as a flag
 
-def command(prog:str, # the command's name, for its messages
+def settings_parser(prog:str, # the command's name, for its usage line and errors
+                    groups:tuple, # the dataclasses of its settings
+                    description:str=None # what `--help` says first (default: none)
+                   ):
+    "transformers' `HfArgumentParser` over `groups`, as TRL's scripts parse theirs; a field marked `positional` is taken by position, and an error is one line."
+    from transformers import HfArgumentParser
+    class Parser(HfArgumentParser):
+        @staticmethod
+        def _parse_dataclass_field(parser, field):
+            if not field.metadata.get(POSITIONAL): return HfArgumentParser._parse_dataclass_field(parser, field)
+            parser.add_argument(field.name, help=field.metadata.get('help'), choices=typing.get_args(field.type) or None)
+        def error(self, message): fail(prog, message)
+    return Parser(groups, prog=prog, description=description)
+
+def parse_settings(parser, # from `settings_parser`
+                   argv:list # the command line's arguments
+                  )->tuple: # one instance per group
+    "The settings a command line gives; anything the parser does not know is refused (argparse's words), and no `.args` file is read."
+    *res, rest = parser.parse_args_into_dataclasses(argv, return_remaining_strings=True, look_for_args_file=False)
+    if rest: parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    return tuple(res)
+
+def option(help:str, # what `--help` says of it
+           **kw # `dataclasses.field`'s: default, default_factory, metadata (aliases: more flags for it)
+          ):
+    "A settings field with its help text: `n: int = option('how many', default=1)`."
+    return dataclasses.field(metadata={'help': help, **kw.pop('metadata', {})}, **kw)
+
+# %% ../nbs/00a_console.ipynb #eb657478
+def _ordered(groups:tuple)->list: 
+    "The fields of `groups` in the order a Python call takes them: the positional ones first."
+    fs = [f for g in groups for f in dataclasses.fields(g)]
+    return [f for f in fs if f.metadata.get(POSITIONAL)] + [f for f in fs if not f.metadata.get(POSITIONAL)]
+
+def group_values(prog:str, # the command's name, for the message of a wrong call
+                 groups:tuple, # the dataclasses of its settings
+                 args:tuple=(), # positional values, in `group_signature`'s order
+                 kw:dict=None # field -> value, each to its own group; None: the default
+                )->tuple: # one instance per group
+    "The settings a Python call describes, as instances of `groups`; a wrong call is a `TypeError` naming `prog`, as for any function."
+    order, kw = _ordered(groups), {k: v for k, v in (kw or {}).items() if v is not None}
+    owner = {f.name: g for g in groups for f in dataclasses.fields(g)}
+    if len(args) > len(order): raise TypeError(f'{prog}() takes {len(order)} positional arguments but {len(args)} were given')
+    for f, v in zip(order, args):
+        if f.name in kw: raise TypeError(f"{prog}() got multiple values for argument {f.name!r}")
+        kw[f.name] = v
+    unknown = [k for k in kw if k not in owner]
+    if unknown: raise TypeError(f'{prog}() got an unexpected keyword argument {unknown[0]!r}')
+    missing = [f.name for f in order if f.name not in kw and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
+    if missing: raise TypeError(f'{prog}() missing required argument {missing[0]!r}')
+    return tuple(g(**{k: v for k, v in kw.items() if owner[k] is g}) for g in groups)
+
+def group_defaults(*groups)->dict:
+    "Every field of `groups` -> its default (a required field: `dataclasses.MISSING`)."
+    return {f.name: f.default if f.default_factory is dataclasses.MISSING else f.default_factory()
+            for g in groups for f in dataclasses.fields(g)}
+
+def group_signature(groups:tuple)->inspect.Signature:
+    "How a Python call of a command over `groups` looks: its fields in `_ordered` order, with their types and defaults."
+    P, d, hints = inspect.Parameter, group_defaults(*groups), {k: t for g in groups for k, t in typing.get_type_hints(g).items()}
+    return inspect.Signature([P(f.name, P.POSITIONAL_OR_KEYWORD, annotation=hints[f.name], default=P.empty if d[f.name] is dataclasses.MISSING else d[f.name])
+                              for f in _ordered(groups)])
+
+# %% ../nbs/00a_console.ipynb #146d6907
+_running = ContextVar('ttt_command', default=None)     # the command this process runs, once one has started
+_from_argv = ContextVar('ttt_from_argv', default=False)   # whether its settings came from the command line
+
+def parsed_cli()->bool:
+    "Whether the command running now took its settings from the command line (its console script), not from a Python call."
+    return _from_argv.get()
+
+def _entry_point(prog:str)->bool: return Path(sys.argv[0]).stem == prog   # the console script `prog` is the program running
+
+def command(prog:str, # the command's name, for its messages and usage line
+            *groups, # the dataclasses of its settings: the function takes one instance of each (none: plain arguments)
             rules:dict=None, # option -> (ok, what it must be): checked on every call, before the function runs (`check_rules`)
-            empty_ok:tuple=() # options for which an empty text means something
+            empty_ok:tuple=(), # options for which an empty text means something
+            layers=None, # config file path -> {field: value}: the settings a `config` field's file gives, under the flags
+            description:str=None # what `--help` says first (default: the function's docstring)
            ):
-    "Decorator: `f` follows `run_command` when fastcore's `call_parse` parsed its flags from `sys.argv`, or (a command without `call_parse`) when called with no arguments; a call with arguments raises as usual. Either way its options are checked first."
+    "Decorator: called with no arguments, `f` is the command `prog` (its flags parsed from `sys.argv` when `prog` is the program, then `run_command`); called with arguments, a Python function that raises. Either way its options are checked first."
     def deco(f):
         sig = inspect.signature(f)
         def checked(*args, **kwargs):
-            try: given = sig.bind_partial(*args, **kwargs).arguments
-            except TypeError: given = {}          # a wrong call: the function's own TypeError says so
+            if groups: given = {k: v for g in args for k, v in vars(g).items()}
+            else:
+                try: given = sig.bind_partial(*args, **kwargs).arguments
+                except TypeError: given = {}          # a wrong call: the function's own TypeError says so
             refuse_empty(given, empty_ok); check_rules(given, rules or {})
             return f(*args, **kwargs)
+        def from_python(args, kw):
+            if not groups: return checked(*args, **kw)
+            if layers and kw.get('config'): kw = {**layers(kw['config']), **kw}
+            return checked(*group_values(prog, groups, args, kw))
+        def from_argv():
+            p, argv = _f.parser(), sys.argv[1:]
+            res = parse_settings(p, argv)
+            cfg = next((g.config for g in res if getattr(g, 'config', None)), None)
+            if layers and cfg: p.set_defaults(**layers(cfg)); res = parse_settings(p, argv)   # flags over the file
+            return checked(*res)
         @wraps(f)
         def _f(*args, **kwargs):
-            cli = parsed_cli()
-            if _running.get() or not (cli is _f or (cli is None and not args and not kwargs)): return checked(*args, **kwargs)
-            token = _running.set(prog)
-            try: return run_command(prog, checked, *args, **kwargs)
-            finally: _running.reset(token)
+            if _running.get() or args or kwargs: return from_python(args, kwargs)
+            cli = bool(groups) and _entry_point(prog)
+            tokens = _running.set(prog), _from_argv.set(cli)
+            try: return run_command(prog, from_argv if cli else lambda: from_python((), {}))
+            finally: _running.reset(tokens[0]); _from_argv.reset(tokens[1])
         _f.rules, _f.empty_ok = rules if rules is not None else {}, tuple(empty_ok)   # what the option sweep of `ttt_nb.testing` reads
+        _f.parser = lambda: settings_parser(prog, groups, description or f.__doc__)
+        if groups: _f.__signature__ = group_signature(groups)   # `help(ttt_dataset)` and the docs show the settings, not the groups
         return _f
     return deco

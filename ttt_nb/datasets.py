@@ -4,12 +4,13 @@
 
 # %% ../nbs/04_datasets.ipynb #d14e6073
 from __future__ import annotations
-import inspect, json, os, random, re, statistics, sys, time
+import json, os, random, re, statistics, sys, time
+from dataclasses import dataclass
+from typing import Literal
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
-from fastcore.script import call_parse, Param
-from .console import command, read_text, SEED_RULE
+from .console import command, read_text, group_defaults, option, SEED_RULE, POSITIONAL
 from .board import *
 from .solver import *
 from .formats import *
@@ -18,13 +19,13 @@ from .thoughts import _jsonl_lines
 from .outputs import OwnershipError, writing, claim_file, mark_file, lock_file, manifest, MARKER
 
 # %% auto #0
-__all__ = ['SAMPLINGS', 'SIDES', 'THOUGHTS', 'LABELS', 'KINDS', 'DATASET_RULES', 'LLM_OPTIONS', 'DataError', 'sample_positions',
-           'heuristic_moves', 'label_move', 'worse_moves', 'label_columns', 'sft_rows', 'dpo_rows', 'grpo_rows',
-           'minimax_rows', 'grpo_from_minimax', 'to_dataset', 'sft_dataset', 'dpo_dataset', 'grpo_dataset',
-           'minimax_dataset', 'board_classes', 'read_boards', 'holdout_classes', 'is_held_out', 'split_positions',
-           'drop_held_out', 'recorded_holdout', 'row_problem', 'read_jsonl', 'write_jsonl', 'dedupe_rows', 'add_labels',
-           'load_rows', 'dataset_report', 'report_table', 'report_figures', 'make_writer', 'default_out', 'mode_needs',
-           'refuse_unused', 'ttt_dataset']
+__all__ = ['SAMPLINGS', 'SIDES', 'THOUGHTS', 'LABELS', 'KINDS', 'HOLDOUT_RULES', 'LLM_RULES', 'DATASET_RULES', 'LLM_OPTIONS',
+           'DataError', 'sample_positions', 'heuristic_moves', 'label_move', 'worse_moves', 'label_columns', 'sft_rows',
+           'dpo_rows', 'grpo_rows', 'minimax_rows', 'grpo_from_minimax', 'to_dataset', 'sft_dataset', 'dpo_dataset',
+           'grpo_dataset', 'minimax_dataset', 'board_classes', 'read_boards', 'holdout_classes', 'is_held_out',
+           'split_positions', 'drop_held_out', 'recorded_holdout', 'Holdout', 'row_problem', 'read_jsonl',
+           'write_jsonl', 'dedupe_rows', 'add_labels', 'load_rows', 'dataset_report', 'report_table', 'report_figures',
+           'LLMWriter', 'make_writer', 'default_out', 'mode_needs', 'refuse_unused', 'DatasetArgs', 'ttt_dataset']
 
 # %% ../nbs/04_datasets.ipynb #8866ffc5
 SAMPLINGS = ('exhaustive', 'random', 'canonical')
@@ -284,6 +285,20 @@ def recorded_holdout(name # a model folder or checkpoint (anything else: nothing
         if (d / MARKER).exists(): return frozenset(map(Board, (manifest(d) or {}).get('holdout') or ()))
     return frozenset()
 
+# %% ../nbs/04_datasets.ipynb #445af90f
+@dataclass
+class Holdout:
+    "Symmetry classes no stage may see; every command that writes or trains takes these three settings."
+    holdout: float = option('leave out this share of the 627 symmetry classes (a board and its 7 images), seeded by --holdout_seed', default=0)
+    holdout_seed: int = option('which classes --holdout leaves out', default=0)
+    holdout_file: str|None = option('also leave out the classes of the boards in this file (one per line, 9-character form)', default=None)
+
+    def classes(self)->frozenset:
+        "The held-out classes: `holdout_classes` of these settings."
+        return holdout_classes(self.holdout, self.holdout_seed, self.holdout_file)
+
+HOLDOUT_RULES = dict(holdout=(lambda v: 0 <= v < 1, 'a share of the symmetry classes, at least 0 and below 1'), holdout_seed=SEED_RULE)   # `console.check_rules`
+
 # %% ../nbs/04_datasets.ipynb #2d329805
 _ANSWER_RE = re.compile(r'(?:(?!<\|move\|>).)*<\|move\|>\s*<\|([0-2])-([0-2])\|>(?:<\|end\|>)?\s*', re.S)   # one move, at the end
 
@@ -463,14 +478,22 @@ def report_figures(reports:list # dicts from `dataset_report`
     return dict(pieces=pieces, quality=quality, thoughts=thoughts)
 
 # %% ../nbs/04_datasets.ipynb #faba29e0
-def make_writer(url:str=None, # OpenAI-compatible base URL
-                model:str=LLM_MODEL, # model name for the endpoint
-                key_env:str=LLM_KEY_ENV, # variable holding the API key
-                path:str=None, # local transformers model folder (instead of a URL)
-                timeout:float=60., temperature:float=0.7, max_tokens:int=300):
-    "The thought writer the command-line options describe."
-    if path: return LocalWriter(path, max_new_tokens=max_tokens, temperature=temperature)
-    if url: return OpenAIWriter(url, model, key_env, timeout=timeout, temperature=temperature, max_tokens=max_tokens)
+@dataclass
+class LLMWriter:
+    "Who writes the thoughts of `--thoughts llm`, and how it is asked (`ttt_dataset` and `ttt_pipeline` take these)."
+    llm_url: str|None = option('OpenAI-compatible base URL, e.g. http://localhost:8000/v1', default=None)
+    llm_model: str = option('model name sent to the endpoint', default=LLM_MODEL)
+    llm_key_env: str = option('environment variable that holds the API key', default=LLM_KEY_ENV)
+    llm_path: str|None = option('local transformers model folder, instead of an endpoint', default=None)
+    llm_timeout: float = option('seconds per request', default=60.)
+    llm_temperature: float = option('sampling temperature', default=0.7)
+    llm_max_tokens: int = option('longest reply', default=300)
+
+def make_writer(w:LLMWriter # the writer's settings
+               ):
+    "The thought writer the settings describe: a local model, or an OpenAI-compatible endpoint."
+    if w.llm_path: return LocalWriter(w.llm_path, max_new_tokens=w.llm_max_tokens, temperature=w.llm_temperature)
+    if w.llm_url: return OpenAIWriter(w.llm_url, w.llm_model, w.llm_key_env, timeout=w.llm_timeout, temperature=w.llm_temperature, max_tokens=w.llm_max_tokens)
     raise DataError('--thoughts llm needs --llm_url (an OpenAI-compatible server) or --llm_path (a local model)')
 
 def default_out(kind:str, thoughts:str='none', fmt:str='text')->str:
@@ -481,12 +504,11 @@ def default_out(kind:str, thoughts:str='none', fmt:str='text')->str:
     return f'ttt_{kind}.jsonl'
 
 _least = lambda low: (lambda v: v >= low, f'at least {low}')
+LLM_RULES = dict(llm_timeout=(lambda v: v > 0, 'above 0 seconds'), llm_temperature=_least(0), llm_max_tokens=_least(1))   # `LLMWriter`'s ranges
 DATASET_RULES = dict(n=_least(1), seed=SEED_RULE, min_moves=(lambda v: 0 <= v <= 8, 'from 0 to 8 moves'), max_moves=(lambda v: 0 <= v <= 8, 'from 0 to 8 moves'),
-                     llm_timeout=(lambda v: v > 0, 'above 0 seconds'), llm_temperature=_least(0), llm_max_tokens=_least(1),
-                     retries=_least(0), workers=_least(1), max_rows=_least(1),
-                     holdout=(lambda v: 0 <= v < 1, 'a share of the symmetry classes, at least 0 and below 1'), holdout_seed=SEED_RULE)
+                     retries=_least(0), workers=_least(1), max_rows=_least(1), **LLM_RULES, **HOLDOUT_RULES)
 
-LLM_OPTIONS = ('llm_url', 'llm_model', 'llm_key_env', 'llm_path', 'llm_timeout', 'llm_temperature', 'llm_max_tokens', 'retries', 'workers', 'max_rows')
+LLM_OPTIONS = (*LLMWriter.__dataclass_fields__, 'retries', 'workers', 'max_rows')   # the options only `--thoughts llm` uses
 
 def mode_needs(kind:str, thoughts:str, sampling:str, holdout:float)->dict:
     "For each `ttt_dataset` option that works in some modes only: (whether this request is one, the mode it needs)."
@@ -502,78 +524,68 @@ def refuse_unused(given:dict, # option: value, as the command received them
     for k, (used, mode) in needs.items():
         if not used and given[k] != defaults[k]: raise DataError(f'--{k} does nothing here: it is for {mode}')
 
-@call_parse
-@command('ttt_dataset', rules=DATASET_RULES)
-def ttt_dataset(kind:Param('what to write', str, choices=KINDS),
-                thoughts:Param('thoughts before the move', str, choices=THOUGHTS)='none',
-                labels:Param("minimax: the solver's best move; heuristic: the original's win>block>centre>corner>edge rule",
-                             str, choices=LABELS)='minimax',
-                side:Param('positions where this side is to move', str, choices=SIDES)='both',
-                n:Param('number of positions (default: all that the sampling gives)', int)=None,
-                out:Param("output JSONL (default: ttt_<kind>_<thoughts>.jsonl); only a file ttt-nb wrote is replaced or resumed", str)=None,
-                seed:Param('random seed: sampling, tie-breaks, wording', int)=0,
-                sampling:Param("every position, a random sample the original's way, or one per symmetry class", str,
-                               choices=SAMPLINGS)='exhaustive',
-                fmt:Param('sft only: {"text"} rows or {"prompt","completion"} rows', str, choices=('text', 'pc'))='text',
-                min_moves:int=2, # random sampling: fewest moves from the empty board
-                max_moves:int=6, # random sampling: most moves from the empty board
-                src:str=None, # grpo_from_minimax: the minimax JSONL to convert (default: generate one)
-                llm_url:str=None, # OpenAI-compatible base URL, e.g. http://localhost:8000/v1
-                llm_model:str=LLM_MODEL, # model name sent to the endpoint
-                llm_key_env:str=LLM_KEY_ENV, # environment variable that holds the API key
-                llm_path:str=None, # local transformers model folder, instead of an endpoint
-                llm_timeout:float=60., # seconds per request
-                llm_temperature:float=0.7, # sampling temperature
-                llm_max_tokens:int=300, # longest reply
-                retries:int=2, # extra tries for a thought that fails
-                workers:int=4, # parallel requests (HTTP only)
-                max_rows:int=None, # stop after this many new rows (LLM thoughts)
-                holdout:float=0, # leave out this share of the 627 symmetry classes (seeded by --holdout_seed)
-                holdout_seed:int=0, # which classes --holdout leaves out
-                holdout_file:str=None, # also leave out the classes of the boards in this file (one per line)
-                quiet:bool=False, # no progress bar or summary
-               ):
+@dataclass
+class DatasetArgs:
+    "What `ttt_dataset` writes, and how (with `Holdout` and `LLMWriter`, its settings)."
+    kind: Literal[KINDS] = option('what to write', metadata={POSITIONAL: True})
+    thoughts: Literal[THOUGHTS] = option('thoughts before the move', default='none')
+    labels: Literal[LABELS] = option("minimax: the solver's best move; heuristic: the original's win>block>centre>corner>edge rule", default='minimax')
+    side: Literal[SIDES] = option('positions where this side is to move', default='both')
+    n: int|None = option('number of positions (default: all that the sampling gives)', default=None)
+    out: str|None = option('output JSONL (default: ttt_<kind>_<thoughts>.jsonl); only a file ttt-nb wrote is replaced or resumed', default=None)
+    seed: int = option('random seed: sampling, tie-breaks, wording', default=0)
+    sampling: Literal[SAMPLINGS] = option("every position, a random sample the original's way, or one per symmetry class", default='exhaustive')
+    fmt: Literal['text', 'pc'] = option('sft only: {"text"} rows or {"prompt","completion"} rows', default='text')
+    min_moves: int = option('random sampling: fewest moves from the empty board', default=2)
+    max_moves: int = option('random sampling: most moves from the empty board', default=6)
+    src: str|None = option('grpo_from_minimax: the minimax JSONL to convert (default: generate one)', default=None)
+    retries: int = option('--thoughts llm: extra tries for a thought that fails', default=2)
+    workers: int = option('--thoughts llm: parallel requests (HTTP only)', default=4)
+    max_rows: int|None = option('--thoughts llm: stop after this many new rows', default=None)
+    quiet: bool = option('no progress bar or summary', default=False)
+
+@command('ttt_dataset', DatasetArgs, Holdout, LLMWriter, rules=DATASET_RULES)
+def ttt_dataset(a:DatasetArgs, h:Holdout, w:LLMWriter):
     "Write a tic-tac-toe dataset (SFT, DPO, GRPO, minimax or GRPO-from-minimax rows) as JSONL."
-    for nm, v, cs in (('kind', kind, KINDS), ('thoughts', thoughts, THOUGHTS), ('labels', labels, LABELS)): _choice(nm, v, cs)
-    if kind in ('minimax', 'grpo_from_minimax') and thoughts != 'none': raise DataError(f'{kind} rows carry no thoughts')
-    if min_moves > max_moves: raise DataError(f'--min_moves must not be above --max_moves, not {min_moves} and {max_moves}')
-    opts = locals()   # ranges (`DATASET_RULES`, checked by `command`) first, then the modes: an option that does nothing here is refused
-    refuse_unused(opts, {k: p.default for k, p in inspect.signature(ttt_dataset).parameters.items()}, mode_needs(kind, thoughts, sampling, holdout))
-    held = holdout_classes(holdout, holdout_seed, holdout_file)
-    out = Path(out or default_out(kind, thoughts, fmt))
-    settings = dict(kind=kind, thoughts=thoughts, labels=labels, side=side, n=n, seed=seed, sampling=sampling,
-                    **(dict(fmt=fmt) if kind == 'sft' else {}),
-                    **(dict(min_moves=min_moves, max_moves=max_moves) if sampling == 'random' else {}),
-                    **(dict(src=str(Path(src).resolve())) if src else {}),
-                    **(dict(writer=str(llm_path) if llm_path else llm_model) if thoughts == 'llm' else {}),
-                    **(dict(holdout=holdout, holdout_seed=holdout_seed) if holdout else {}),
-                    **(dict(holdout_file=str(Path(holdout_file).resolve())) if holdout_file else {}))
-    claim = lambda: claim_file(out, 'dataset', settings if thoughts == 'llm' else None)   # ours by its bytes, and (LLM) the same request
+    for nm, v, cs in (('kind', a.kind, KINDS), ('thoughts', a.thoughts, THOUGHTS), ('labels', a.labels, LABELS)): _choice(nm, v, cs)
+    if a.kind in ('minimax', 'grpo_from_minimax') and a.thoughts != 'none': raise DataError(f'{a.kind} rows carry no thoughts')
+    if a.min_moves > a.max_moves: raise DataError(f'--min_moves must not be above --max_moves, not {a.min_moves} and {a.max_moves}')
+    # ranges (`DATASET_RULES`, checked by `command`) first, then the modes: an option that does nothing here is refused
+    refuse_unused({**vars(a), **vars(h), **vars(w)}, group_defaults(DatasetArgs, Holdout, LLMWriter), mode_needs(a.kind, a.thoughts, a.sampling, h.holdout))
+    held = h.classes()
+    out = Path(a.out or default_out(a.kind, a.thoughts, a.fmt))
+    settings = dict(kind=a.kind, thoughts=a.thoughts, labels=a.labels, side=a.side, n=a.n, seed=a.seed, sampling=a.sampling,
+                    **(dict(fmt=a.fmt) if a.kind == 'sft' else {}),
+                    **(dict(min_moves=a.min_moves, max_moves=a.max_moves) if a.sampling == 'random' else {}),
+                    **(dict(src=str(Path(a.src).resolve())) if a.src else {}),
+                    **(dict(writer=str(w.llm_path) if w.llm_path else w.llm_model) if a.thoughts == 'llm' else {}),
+                    **(dict(holdout=h.holdout, holdout_seed=h.holdout_seed) if h.holdout else {}),
+                    **(dict(holdout_file=str(Path(h.holdout_file).resolve())) if h.holdout_file else {}))
+    claim = lambda: claim_file(out, 'dataset', settings if a.thoughts == 'llm' else None)   # ours by its bytes, and (LLM) the same request
     claim()                                           # before any work, creating nothing
     with lock_file(out):                              # a second command writing `out` now is refused
         claim()                                       # again, under the lock: nobody wrote it in between
         t0 = time.perf_counter()
-        sampled = None if kind == 'grpo_from_minimax' and src else sample_positions(sampling, side, n, seed, min_moves, max_moves)
+        sampled = None if a.kind == 'grpo_from_minimax' and a.src else sample_positions(a.sampling, a.side, a.n, a.seed, a.min_moves, a.max_moves)
         positions = None if sampled is None else [b for b in sampled if not is_held_out(b, held)]
         appended = []                                 # LLM rows appended by this run: recorded however it ends, so it resumes
         try:
-            if kind == 'grpo_from_minimax': rows = drop_held_out(grpo_from_minimax(read_jsonl(src) if src else minimax_rows(labels, positions=positions, seed=seed)), held)
-            elif kind == 'minimax': rows = minimax_rows(labels, positions=positions, seed=seed)
+            if a.kind == 'grpo_from_minimax': rows = drop_held_out(grpo_from_minimax(read_jsonl(a.src) if a.src else minimax_rows(a.labels, positions=positions, seed=a.seed)), held)
+            elif a.kind == 'minimax': rows = minimax_rows(a.labels, positions=positions, seed=a.seed)
             else:
-                kw = dict(thoughts=thoughts, labels=labels, seed=seed, positions=positions, **(dict(fmt=fmt) if kind == 'sft' else {}))
-                if thoughts == 'llm':
-                    kw.update(writer=make_writer(llm_url, llm_model, llm_key_env, llm_path, llm_timeout, llm_temperature, llm_max_tokens),
-                              out=out, retries=retries, workers=workers, max_rows=max_rows, progress=not quiet,
+                kw = dict(thoughts=a.thoughts, labels=a.labels, seed=a.seed, positions=positions, **(dict(fmt=a.fmt) if a.kind == 'sft' else {}))
+                if a.thoughts == 'llm':
+                    kw.update(writer=make_writer(w), out=out, retries=a.retries, workers=a.workers, max_rows=a.max_rows, progress=not a.quiet,
                               on_write=lambda: appended.append(True))
-                rows = dict(sft=sft_rows, dpo=dpo_rows, grpo=grpo_rows)[kind](**kw)
+                rows = dict(sft=sft_rows, dpo=dpo_rows, grpo=grpo_rows)[a.kind](**kw)
         except KeyboardInterrupt:
             print('\nttt_dataset: interrupted: ' + (f'the rows written so far are in {out}; run the same command again to resume' if out.exists()
                                          else 'no row was written'), file=sys.stderr)
             raise SystemExit(130)
         finally:
             if appended and out.exists(): mark_file(out, 'dataset', settings)
-        if thoughts != 'llm': write_jsonl(rows, out); mark_file(out, 'dataset', settings)   # the manifest after the file, never alone
-    if not quiet: print(f'{out}: {len(rows)} rows ({kind}; thoughts={thoughts}, labels={labels}, side={side}, '
-                        f'sampling={sampling}' + (f'; {len(held)} symmetry classes held out' if held else '')
+        if a.thoughts != 'llm': write_jsonl(rows, out); mark_file(out, 'dataset', settings)   # the manifest after the file, never alone
+    if not a.quiet: print(f'{out}: {len(rows)} rows ({a.kind}; thoughts={a.thoughts}, labels={a.labels}, side={a.side}, '
+                        f'sampling={a.sampling}' + (f'; {len(held)} symmetry classes held out' if held else '')
                         + (f', {len(sampled) - len(positions)} of the {len(sampled)} sampled positions among them' if held and sampled else '')
                         + f') in {time.perf_counter() - t0:.2f} s')

@@ -9,13 +9,13 @@ from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 from contextlib import ExitStack, contextmanager
-from fastcore.script import call_parse
-from .console import command, InputError, check_rules, SEED_RULE
+from dataclasses import dataclass
+from .console import command, option, InputError, check_rules, SEED_RULE
 from tqdm.auto import tqdm
 import torch
 from .board import *
 from .solver import label_all, nonterminal_positions, best_move, optimal_moves, exact_games, solve, move_values, HARD_SETS, hard_positions
-from .formats import render_prompt, render_thought, read_answer, CELL_TAGS, MOVE, STYLES
+from .formats import render_prompt, render_thought, read_answer, CELL_TAGS, MOVE, STYLES, PromptStyle
 from .thoughts import thought_marks
 from .outputs import OwnershipError, atomic_write, check_writable, check_claim, claim_dir, claim_file, mark_file, lock_file
 from .models import load_model, check_model, greedy_moves, generate_moves
@@ -27,7 +27,7 @@ __all__ = ['ILLEGAL', 'EVAL_RULES', 'REPORT_VERSION', 'REPORT_NAME', 'table_from
            'check_evaluate_args', 'thought_batch', 'thought_table', 'model_table', 'position_report', 'exact_vs',
            'game_report', 'sample_games', 'thought_report', 'thought_use', 'hard_report', 'hard_line', 'split_report',
            'evaluate_table', 'evaluate_model', 'summary', 'save_report', 'dashboard', 'claim_outputs', 'held_outputs',
-           'write_outputs', 'ttt_evaluate']
+           'write_outputs', 'EvalArgs', 'ttt_evaluate']
 
 # %% ../nbs/11_evaluate.ipynb #7cdabc1a
 ILLEGAL = None
@@ -414,19 +414,23 @@ def write_outputs(rep:dict, o:dict, # what `claim_outputs` returned
         if p is not None and not _in(o['folder'], p): mark_file(p, kind, settings)
 
 # %% ../nbs/11_evaluate.ipynb #80cdc325
-@call_parse
-@command('ttt_evaluate', rules={**EVAL_RULES, 'seed': SEED_RULE})
-def ttt_evaluate(model:str='ttt-tiny', # model folder, checkpoint, hub id or ttt-tiny
-                 out:str='report.json', # where the JSON report goes
-                 style:str='player', # prompt style: player or minimax
-                 thoughts:bool=False, # the model writes a thought before its move (use generation)
-                 max_new_tokens:int=512, # --thoughts: room for the thought and the move
-                 temperature:float=0, # 0: greedy; >0: evaluate the sampling distribution
-                 samples:int=200, # sampled games per side and opponent
-                 seed:int=0, # seed of the sampled games
-                 html:str=None # also write the dashboard as a standalone HTML file
-                ):
+@dataclass
+class EvalArgs:
+    "What `ttt_evaluate` measures, and where its report goes."
+    model: str = option('model folder, checkpoint, hub id or ttt-tiny', default='ttt-tiny')
+    out: str = option('where the JSON report goes', default='report.json')
+    thoughts: bool = option('the model writes a thought before its move (use generation)', default=False)
+    max_new_tokens: int = option('--thoughts: room for the thought and the move', default=512)
+    temperature: float = option('0: greedy; >0: evaluate the sampling distribution', default=0)
+    samples: int = option('sampled games per side and opponent', default=200)
+    seed: int = option('seed of the sampled games', default=0)
+    html: str|None = option('also write the dashboard as a standalone HTML file', default=None)
+
+@command('ttt_evaluate', EvalArgs, PromptStyle, rules={**EVAL_RULES, 'seed': SEED_RULE})
+def ttt_evaluate(a:EvalArgs, p:PromptStyle):
     "Evaluate a model exactly on every position and every game (seen and unseen positions apart when its folder records a hold-out)."
+    model, out, style, thoughts, max_new_tokens, temperature, samples, seed, html = (
+        a.model, a.out, p.style, a.thoughts, a.max_new_tokens, a.temperature, a.samples, a.seed, a.html)
     with ExitStack() as held:
         check_evaluate_args(style, thoughts, temperature, samples, max_new_tokens); check_model(model)
         o = held.enter_context(held_outputs(out, html))

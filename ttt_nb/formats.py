@@ -5,14 +5,16 @@
 # %% ../nbs/02_formats.ipynb #3d0ea057
 from __future__ import annotations
 import re
+from dataclasses import dataclass
+from .console import option
 from .board import *
 
 # %% auto #0
 __all__ = ['BOARD_START', 'BOARD_END', 'PLAYER', 'TURN', 'SYMBOL', 'MOVE', 'END', 'THINK_OPEN', 'THINK_CLOSE', 'PIECE_TAGS',
-           'CELL_TAGS', 'TAGS', 'STYLES', 'Example', 'Answer', 'FormatError', 'render_board', 'render_prompt',
-           'render_move', 'render_thought', 'render_completion', 'render_text', 'parse_board', 'join_text',
-           'extract_move', 'count_moves', 'extract_thought', 'parse_side', 'parse_text', 'split_text', 'parse_row',
-           'read_answer', 'parse_answer']
+           'CELL_TAGS', 'TAGS', 'STYLES', 'Example', 'Answer', 'FormatError', 'PromptStyle', 'render_board',
+           'render_prompt', 'render_move', 'render_thought', 'render_completion', 'render_text', 'parse_board',
+           'join_text', 'extract_move', 'count_moves', 'extract_thought', 'parse_side', 'parse_text', 'split_text',
+           'parse_row', 'read_answer', 'parse_answer']
 
 # %% ../nbs/02_formats.ipynb #075b0fb0
 BOARD_START, BOARD_END = '<|board_start|>', '<|board_end|>'
@@ -26,6 +28,12 @@ STYLES = ('player', 'minimax')
 
 class FormatError(ValueError):
     "Text that does not hold what it should (a board, a side, a move); the message says what and where."
+
+# %% ../nbs/02_formats.ipynb #d3a3ad2b
+@dataclass
+class PromptStyle:
+    "How a model is asked for its move: the prompt style (a settings group of `ttt_evaluate` and `ttt_play`)."
+    style: str = option('prompt style: player (a <|player|> line) or minimax (<|turn|> and <|symbol|> lines)', default='player')
 
 # %% ../nbs/02_formats.ipynb #49003e34
 def render_board(b:Board # the board to write

@@ -4,14 +4,13 @@
 
 # %% ../nbs/13_pipeline.ipynb #81770c5a
 from __future__ import annotations
-import json, os, shutil, time, typing
+import dataclasses, json, os, shutil, time, typing
 from dataclasses import dataclass
 from pathlib import Path
-from fastcore.script import call_parse
-from .console import command, parsed_cli, check_rules, SEED_RULE
+from .console import command, parsed_cli, check_rules, group_defaults, option, SEED_RULE
 from .board import X, O
-from .thoughts import LLM_KEY_ENV
-from .datasets import sft_rows, dpo_rows, grpo_rows, write_jsonl, recorded_holdout, split_positions, refuse_unused, THOUGHTS
+from .datasets import sft_rows, dpo_rows, grpo_rows, write_jsonl, recorded_holdout, split_positions, refuse_unused, make_writer, THOUGHTS
+from .datasets import Holdout, LLMWriter, HOLDOUT_RULES, LLM_RULES
 from .models import default_model, base_model_of, load_model, load_tokenizer, write_model_card
 from .outputs import check_claim, claim_dir, clear_dir, foreign, record, lock_dir, atomic_write, OwnershipError
 from .logs import quiet_terminal
@@ -22,10 +21,11 @@ from .train_grpo import train_grpo, check_games
 from .evaluate import evaluate_model, save_report, summary
 
 # %% auto #0
-__all__ = ['STAGES', 'PARTS', 'PIPELINE_OWNS', 'RUN_STAGES', 'DEFAULT_OUT', 'PIPELINE_RULES', 'PIPELINE_DEFAULTS', 'SECTIONS',
-           'worse', 'run_settings', 'clear_run', 'check_stage_kw', 'PipelineRun', 'data_stage', 'sft_stage',
-           'dpo_stage', 'grpo_stage', 'evaluate_stage', 'run_pipeline', 'headline', 'summary_text', 'results_table',
-           'answer_tokens', 'comparison_table', 'pipeline_needs', 'pipeline_config', 'ttt_pipeline']
+__all__ = ['STAGES', 'PARTS', 'PIPELINE_OWNS', 'RUN_STAGES', 'DEFAULT_OUT', 'PIPELINE_RULES', 'PIPELINE_GROUPS',
+           'PIPELINE_DEFAULTS', 'SECTIONS', 'worse', 'run_settings', 'clear_run', 'check_stage_kw', 'PipelineRun',
+           'data_stage', 'sft_stage', 'dpo_stage', 'grpo_stage', 'evaluate_stage', 'run_pipeline', 'headline',
+           'summary_text', 'results_table', 'answer_tokens', 'comparison_table', 'PipelineArgs', 'pipeline_needs',
+           'pipeline_config', 'file_settings', 'ttt_pipeline']
 
 # %% ../nbs/13_pipeline.ipynb #523b4d68
 STAGES = ('data', 'sft', 'dpo', 'grpo', 'evaluate')
@@ -188,7 +188,7 @@ def _run(r:PipelineRun, start:str, skips:set)->dict:
     return info
 
 DEFAULT_OUT = 'runs/demo'   # the main job's folder, unless told
-PIPELINE_RULES = dict(seed=SEED_RULE, holdout_seed=SEED_RULE, holdout=(lambda v: 0 <= v < 1, 'a share of the symmetry classes, at least 0 and below 1'))
+PIPELINE_RULES = dict(seed=SEED_RULE, **HOLDOUT_RULES, **LLM_RULES)
 
 def run_pipeline(out:str=DEFAULT_OUT, # the run's folder: data, checkpoints, logs, report
                  model_name:str=None, # base model: a hub id or a folder (default: ttt-tiny, or ttt-tiny-think when thoughts are used)
@@ -294,69 +294,61 @@ def comparison_table(runs:dict # {column title: a pipeline summary (`summary.jso
     return head + '\n'.join(f'| {name} | ' + ' | '.join(f(i) for i in runs.values()) + ' |' for name, f in rows)
 
 # %% ../nbs/13_pipeline.ipynb #bd4fb2af
-PIPELINE_DEFAULTS = dict(out=DEFAULT_OUT, model_name=None, thoughts='none', start='data', sft_checkpoint=None, skip='', seed=0,
-                         overwrite=False, llm_url=None, llm_model=None, llm_path=None, llm_key_env=LLM_KEY_ENV,
-                         holdout=0, holdout_seed=0, holdout_file=None)
+@dataclass
+class PipelineArgs:
+    "The run `ttt_pipeline` makes; with `Holdout` and `LLMWriter`, its settings. A YAML file (`--config`) may set any of them; flags win."
+    config: str|None = option('a YAML file: these settings at the top level, a section per stage (sft, dpo, grpo) of trainer settings', default=None)
+    out: str = option("the run's folder (a re-run with the same settings resumes it)", default=DEFAULT_OUT)
+    model_name: str|None = option('ttt-tiny (the default: CPU, minutes; ttt-tiny-think with thoughts), or a hub id / folder (use a GPU)',
+                                  default=None, metadata={'aliases': ['--model_name_or_path']})
+    thoughts: str = option('none, template or llm (an LLM writes them: --llm_url or --llm_path)', default='none')
+    start: str = option('first stage: data, sft, dpo, grpo or evaluate', default='data')
+    sft_checkpoint: str|None = option('the SFT model to continue from when starting at dpo or later', default=None)
+    skip: str = option('stages to skip, comma-separated', default='')
+    seed: int = option('random seed', default=0)
+    overwrite: bool = option('replace an earlier run in --out (deletes only what ttt-nb wrote there)', default=False)
+    verbose: bool = option("also print every training-log block and the libraries' data and weight bars (the log files have the blocks either way)", default=False)
+
+PIPELINE_GROUPS = (PipelineArgs, Holdout, LLMWriter)
+PIPELINE_DEFAULTS = group_defaults(*PIPELINE_GROUPS)
 SECTIONS = ('sft', 'dpo', 'grpo')
 
 def pipeline_needs(r:dict # the run's settings: defaults, config file and flags merged
                   )->dict:
     "For each pipeline option that works in some runs only: (whether this run is one, the run it needs)."
-    return {**{k: (r['thoughts'] == 'llm', '--thoughts llm') for k in ('llm_url', 'llm_model', 'llm_path', 'llm_key_env')},
+    return {**{k: (r['thoughts'] == 'llm', '--thoughts llm') for k in LLMWriter.__dataclass_fields__},
             'holdout_seed': (bool(r['holdout']), '--holdout'), 'sft_checkpoint': (r['start'] not in ('data', 'sft'), '--start dpo, grpo or evaluate')}
 
 def pipeline_config(path:str # a YAML file: run settings at the top, a section per stage
                    )->dict:
-    "The run settings and per-stage sections (`sft_kw`, ...) of a pipeline config file; an unknown key is an error naming it."
-    cfg = read_config(path)
-    if 'model_name_or_path' in cfg: cfg['model_name'] = cfg.pop('model_name_or_path')
+    "The run settings and per-stage sections (`sft_kw`, ...) of a pipeline config file; an unknown key or a value of the wrong type is an error naming it."
+    aliases = {a.lstrip('-'): f.name for g in PIPELINE_GROUPS for f in dataclasses.fields(g) for a in f.metadata.get('aliases', [])}   # the flags' other names
+    cfg = {aliases.get(k, k): v for k, v in read_config(path).items()}
+    hints = {k: t for g in PIPELINE_GROUPS for k, t in typing.get_type_hints(g).items() if k != 'config'}
     out = {}
     for k, v in cfg.items():
         if k in SECTIONS:
             if not isinstance(v, dict): raise TrainError(f'--config {path}: section {k}: must be a mapping of setting: value')
             out[f'{k}_kw'] = v
-        elif k in PIPELINE_DEFAULTS:
-            t = typing.get_type_hints(ttt_pipeline)[k]
-            if v is not None and not fits(v, t): raise TrainError(f'--config {path}: {k}: {v!r} is not {t.__name__}')
+        elif k in hints:
+            if v is not None and not fits(v, hints[k]): raise TrainError(f'--config {path}: {k}: {v!r} is not {getattr(hints[k], "__name__", hints[k])}')
             out[k] = v
-        else: raise TrainError(f"--config {path}: unknown key {k!r}: use {', '.join(PIPELINE_DEFAULTS)} or a section {', '.join(SECTIONS)}")
+        else: raise TrainError(f"--config {path}: unknown key {k!r}: use {', '.join(hints)} or a section {', '.join(SECTIONS)}")
     return out
 
-@call_parse
-@command('ttt_pipeline', rules=PIPELINE_RULES, empty_ok=('skip',))
-def ttt_pipeline(config:str=None, # a YAML file: these settings at the top level, a section per stage (sft, dpo, grpo) of trainer settings
-                 out:str=None, # the run's folder (default runs/demo; a re-run with the same settings resumes it)
-                 model_name:str=None, # ttt-tiny (the default: CPU, minutes; ttt-tiny-think with thoughts), or a hub id / folder (use a GPU)
-                 thoughts:str=None, # none (default), template or llm
-                 start:str=None, # first stage: data (default), sft, dpo, grpo or evaluate
-                 sft_checkpoint:str=None, # the SFT model to continue from when starting at dpo or later
-                 skip:str=None, # stages to skip, comma-separated
-                 seed:int=None, # random seed (default 0)
-                 overwrite:bool=False, # replace an earlier run in --out (deletes only what ttt-nb wrote there)
-                 llm_url:str=None, # thoughts=llm: an OpenAI-compatible endpoint (Ollama, vLLM, llama.cpp server)
-                 llm_model:str=None, # thoughts=llm: the model name at that endpoint
-                 llm_path:str=None, # thoughts=llm: or a local transformers model folder
-                 llm_key_env:str=None, # thoughts=llm: the environment variable holding the API key (default OPENAI_API_KEY)
-                 holdout:float=None, # leave this share of the 627 symmetry classes out of every stage (default 0)
-                 holdout_seed:int=None, # which classes --holdout leaves out (default 0)
-                 holdout_file:str=None, # also leave out the classes of the boards in this file (one per line)
-                 verbose:bool=False # also print every training-log block and the libraries' data and weight bars (the log files have the blocks either way)
-                ):
-    "Run the whole training pipeline and print a one-screen summary; flags win over the config file."
-    if not verbose and parsed_cli(): quiet_terminal()   # a terminal's job only: a Python call leaves the process as it was
-    flags = dict(out=out, model_name=model_name, thoughts=thoughts, start=start, sft_checkpoint=sft_checkpoint, skip=skip, seed=seed,
-                 llm_url=llm_url, llm_model=llm_model, llm_path=llm_path, llm_key_env=llm_key_env, holdout=holdout,
-                 holdout_seed=holdout_seed, holdout_file=holdout_file)
-    file = pipeline_config(config) if config else {}
-    r = {**PIPELINE_DEFAULTS, **file, **{k: v for k, v in flags.items() if v is not None}}
-    r['overwrite'] = overwrite or bool(file.get('overwrite'))
-    refuse_unused(r, PIPELINE_DEFAULTS, pipeline_needs(r))
-    data_kw = None
-    if r['thoughts'] == 'llm':
-        from ttt_nb.datasets import make_writer
-        kw = dict(url=r['llm_url'], model=r['llm_model'], path=r['llm_path'], key_env=r['llm_key_env'])
-        data_kw = dict(writer=make_writer(**{k: v for k, v in kw.items() if v is not None}))
-    info = run_pipeline(r['out'], r['model_name'], r['thoughts'], start=r['start'], sft_checkpoint=r['sft_checkpoint'], skip=r['skip'],
-                        seed=r['seed'], sft_kw=r.get('sft_kw'), dpo_kw=r.get('dpo_kw'), grpo_kw=r.get('grpo_kw'), data_kw=data_kw,
-                        overwrite=r['overwrite'], holdout=r['holdout'], holdout_seed=r['holdout_seed'], holdout_file=r['holdout_file'])
+def file_settings(path:str # a pipeline config file
+                 )->dict:
+    "The run settings of a pipeline config file, without its stage sections: the layer between the defaults and the flags."
+    return {k: v for k, v in pipeline_config(path).items() if not k.endswith('_kw')}
+
+@command('ttt_pipeline', *PIPELINE_GROUPS, rules=PIPELINE_RULES, empty_ok=('skip',), layers=file_settings)
+def ttt_pipeline(a:PipelineArgs, h:Holdout, w:LLMWriter):
+    "Run the whole training pipeline and print a one-screen summary; flags win over the config file (--config)."
+    if not a.verbose and parsed_cli(): quiet_terminal()   # a terminal's job only: a Python call leaves the process as it was
+    refuse_unused({**vars(a), **vars(h), **vars(w)}, PIPELINE_DEFAULTS, pipeline_needs({**vars(a), **vars(h)}))
+    sections = pipeline_config(a.config) if a.config else {}
+    info = run_pipeline(a.out, a.model_name, a.thoughts, start=a.start, sft_checkpoint=a.sft_checkpoint, skip=a.skip, seed=a.seed,
+                        sft_kw=sections.get('sft_kw'), dpo_kw=sections.get('dpo_kw'), grpo_kw=sections.get('grpo_kw'),
+                        data_kw=dict(writer=make_writer(w)) if a.thoughts == 'llm' else None, overwrite=a.overwrite,
+                        holdout=h.holdout, holdout_seed=h.holdout_seed, holdout_file=h.holdout_file)
     print('\n' + summary_text(info))

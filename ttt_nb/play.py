@@ -6,18 +6,18 @@
 from __future__ import annotations
 import html, sys
 from pathlib import Path
-from fastcore.script import call_parse
-from .console import command, InputError
+from dataclasses import dataclass
+from .console import command, option, InputError
 from .board import *
 from .solver import best_move, optimal_moves, move_values
 from .models import load_model, check_model, generate_moves
-from .formats import STYLES, read_answer, render_prompt
+from .formats import STYLES, PromptStyle, read_answer, render_prompt
 from .evaluate import model_table
 
 # %% auto #0
 __all__ = ['GAME_WIDTH', 'Player', 'SolverPlayer', 'RandomPlayer', 'thinks_first', 'short_name', 'ModelPlayer', 'as_player',
            'probs_figure', 'thought_html', 'play_widget', 'play_game', 'game_result', 'game_figure', 'versus_solver',
-           'watch_widget', 'terminal_game', 'ttt_play']
+           'watch_widget', 'terminal_game', 'PlayArgs', 'ttt_play']
 
 # %% ../nbs/12_play.ipynb #251a127b
 class Player:
@@ -256,14 +256,17 @@ def terminal_game(player:Player, human:str='X', inp=None, out=None)->str:
     say(res)
     return res
 
-@call_parse
-@command('ttt_play')
-def ttt_play(model:str='solver', # a model folder, checkpoint, hub id, ttt-tiny, or 'solver' / 'random'
-             side:str='X', # your side: X moves first
-             style:str='player', # the model's prompt style
-             thoughts:bool=False # the model writes a thought before its move (without the flag: found out by asking it once)
-            ):
+@dataclass
+class PlayArgs:
+    "Whom `ttt_play` sets you against, and how."
+    model: str = option("a model folder, checkpoint, hub id, ttt-tiny, or 'solver' / 'random'", default='solver')
+    side: str = option('your side: X moves first', default='X')
+    thoughts: bool = option('the model writes a thought before its move (without the flag: found out by asking it once)', default=False)
+
+@command('ttt_play', PlayArgs, PromptStyle)
+def ttt_play(a:PlayArgs, p:PromptStyle):
     "Play tic-tac-toe against a model in the terminal."
+    model, side, style, thoughts = a.model, a.side, p.style, a.thoughts
     if side not in (X, O): raise InputError(f"--side must be X or O, not {side!r}")
     if style not in STYLES: raise InputError(f"--style must be {' or '.join(STYLES)}, not {style!r}")
     terminal_game(as_player(model, style, thinks=thoughts or None), side)

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections import namedtuple
 from functools import lru_cache
 import time
-from fastcore.script import call_parse
-from .console import command, InputError
+from dataclasses import dataclass
+from .console import command, option, InputError
 from .board import *
 from .board import _children
 
@@ -16,7 +16,7 @@ from .board import _children
 __all__ = ['Solution', 'MOVE_CLASSES', 'HARD_SETS', 'GameStats', 'Label', 'reachable_positions', 'nonterminal_positions', 'solve',
            'move_values', 'optimal_moves', 'threats', 'fork_cells', 'move_tags', 'classify_move', 'is_quiet', 'is_fork',
            'is_anti_fork', 'hard_positions', 'random_reply_score', 'best_move', 'symmetric_best', 'exact_games',
-           'label_all', 'clear_caches', 'ttt_solve']
+           'label_all', 'clear_caches', 'SolveArgs', 'ttt_solve']
 
 # %% ../nbs/01_solver.ipynb #f3b05fa8
 @lru_cache(maxsize=None)
@@ -203,11 +203,15 @@ def clear_caches():
         f.cache_clear()
 
 # %% ../nbs/01_solver.ipynb #ff55acff
-@call_parse
-@command('ttt_solve')
-def ttt_solve(side:str=None, # also print the best move for every position of this side ('X' or 'O')
-             ):
+@dataclass
+class SolveArgs:
+    "What `ttt_solve` prints besides the counts."
+    side: str|None = option("also print the best move for every position of this side ('X' or 'O')", default=None)
+
+@command('ttt_solve', SolveArgs)
+def ttt_solve(a:SolveArgs):
     "Solve tic-tac-toe exactly and print the counts and the solver policy's exact results."
+    side = a.side
     if side is not None and side not in (X, O): raise InputError(f"--side must be X or O, not {side!r}")
     t0 = time.perf_counter()
     clear_caches()

@@ -4,7 +4,7 @@
 
 # %% ../nbs/98_testing.ipynb #11676c26
 from __future__ import annotations
-import argparse, contextlib, http.server, io, json, math, os, random, re, runpy, string, subprocess, sys, tempfile, threading, time
+import argparse, contextlib, http.server, io, json, math, os, random, re, runpy, shutil, string, subprocess, sys, tempfile, threading, time
 from pathlib import Path
 from collections import Counter
 import torch
@@ -17,12 +17,12 @@ from .models import build_tiny_model
 from .thoughts import template_thought, _stable_seed
 
 # %% auto #0
-__all__ = ['FASTCORE_OWN', 'EDGES', 'BASE_ARGS', 'ENABLING', 'SAYS', 'stable_thought', 'fake_openai', 'tiny_char_model',
+__all__ = ['PARSER_OWN', 'EDGES', 'BASE_ARGS', 'ENABLING', 'SAYS', 'stable_thought', 'fake_openai', 'tiny_char_model',
            'ForceReply', 'ForcedModel', 'thinking_answer', 'ForceTokens', 'ThinkingModel', 'GamePlayer',
            'forfeit_answer', 'KillAt', 'Recorder', 'spy_on', 'pretend_cuda', 'console_scripts', 'command_function',
-           'command_parser', 'command_options', 'command_rules', 'option_kind', 'bad_values', 'mode_cases', 'base_args',
-           'sweep_cases', 'unruled', 'Reached', 'stopped_before_work', 'try_command', 'judge', 'child_json', 'sweep',
-           'try_commands']
+           'command_parser', 'command_groups', 'command_options', 'command_rules', 'option_kind', 'bad_values',
+           'mode_cases', 'base_args', 'sweep_cases', 'unruled', 'Reached', 'stopped_before_work', 'try_command',
+           'judge', 'child_json', 'sweep', 'try_commands']
 
 # %% ../nbs/98_testing.ipynb #3963a703
 def stable_thought(b:Board, # the position
@@ -219,7 +219,7 @@ def pretend_cuda(): # yields the list of the `Module.to` calls that named cuda, 
     finally: torch.nn.Module.to, torch.cuda.is_available = real_to, real_available
 
 # %% ../nbs/98_testing.ipynb #05ddc69b
-FASTCORE_OWN = ('help', 'pdb', 'xtra')           # the options fastcore's call_parse adds to every script
+PARSER_OWN = ('help',)           # the options the parser adds to every script
 EDGES = (-2**33, -1, 0, 0.5, 1, 1.5, 2**32, float('inf'), float('nan'))   # the values tried against each range rule (the last two: floats only)
 BASE_ARGS = dict(ttt_dataset=['sft'], ttt_train_dpo=['--path', 'ttt-tiny'])   # what a command needs besides the option under test
 
@@ -235,18 +235,21 @@ def command_function(prog:str):
     return getattr(importlib.import_module(mod), fn)
 
 def command_parser(prog:str)->argparse.ArgumentParser:
-    "The parser behind a console script: TRL's `TrlParser` for a trainer, fastcore's `anno_parser` for the others."
+    "The parser behind a console script: TRL's `TrlParser` for a trainer, `console.settings_parser` for the others (both `HfArgumentParser`s)."
     if prog.startswith('ttt_train_'):
         from ttt_nb.trainers import stage_parser
         return stage_parser(prog.removeprefix('ttt_train_'))
-    from fastcore.script import anno_parser
-    return anno_parser(command_function(prog).__wrapped__)
+    return command_function(prog).parser()
+
+def command_groups(prog:str)->tuple:
+    "The settings dataclasses a console script parses, in order (a trainer's: TRL's and ours)."
+    return tuple(command_parser(prog).dataclass_types)
 
 # %% ../nbs/98_testing.ipynb #7648b58e
 def command_options(prog:str)->list:
-    "The options a console script declares, one `argparse.Action` each (fastcore's own and TRL's `--no_` twins left out)."
+    "The options a console script declares, one `argparse.Action` each (`--help` and the `--no_` twins of yes/no options left out)."
     return [a for a in command_parser(prog)._actions
-            if a.option_strings and a.dest not in FASTCORE_OWN and not isinstance(a, argparse._StoreFalseAction)]
+            if a.option_strings and a.dest not in PARSER_OWN and not isinstance(a, argparse._StoreFalseAction)]
 
 def command_rules(prog:str)->tuple: # (option -> (ok, what it must be), options for which '' is a value)
     "The range rules a console script checks, and the options it lets be empty."
@@ -353,7 +356,7 @@ def try_command(prog:str, # a console script
                )->dict: # status, stderr, and the names it left in `folder`
     "Run console script `prog` in this process as its entry point does (an entry file run as `__main__`), with stdin empty."
     mod, fn = console_scripts()[prog].split(':')
-    entry = Path(folder).parent / f'.{Path(folder).name}-entry.py'   # beside the folder, not in it
+    entry = Path(tempfile.mkdtemp()) / prog   # named as pip names it (a command knows it runs as itself by that name), not in `folder`
     entry.write_text(f'import sys\nfrom {mod} import {fn}\nsys.exit({fn}())\n')
     before, here, err = set(os.listdir(folder)), os.getcwd(), io.StringIO()
     old = sys.argv, sys.stdin
@@ -365,7 +368,7 @@ def try_command(prog:str, # a console script
             except SystemExit as e: code = e.code if isinstance(e.code, int) else int(e.code is not None)
             except Reached: code = 'reached its work'
             except Exception as e: code = f'raised {type(e).__name__}'; err.write('Traceback: ' + repr(e))
-    finally: os.chdir(here); sys.argv, sys.stdin = old; entry.unlink()
+    finally: os.chdir(here); sys.argv, sys.stdin = old; shutil.rmtree(entry.parent)
     return dict(code=code, err=err.getvalue(), left=sorted(set(os.listdir(folder)) - before))
 
 SAYS = dict(type=('invalid', 'expected', 'must be'), choice=('invalid choice', 'must be'), empty=('is empty',),

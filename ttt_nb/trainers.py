@@ -12,7 +12,7 @@ from transformers import TrainerCallback, TrainerState, PrinterCallback, Progres
 from .solver import label_all
 from .formats import render_prompt
 from .thoughts import thought_marks
-from .datasets import DataError, holdout_classes, recorded_holdout
+from .datasets import DataError, Holdout, HOLDOUT_RULES, holdout_classes, recorded_holdout
 from .models import TINY, base_model_of, embedded_of, ModelError, check_model, is_tiny, load_model, greedy_moves, generate_moves, hardware_defaults, lora_config_from, merge_lora, write_model_card
 from .logs import TrainingLog, LogError, show_progress, quiet_progress
 from .outputs import MARKER, check_claim, check_clear, claim_dir, clear_dir, record, release_dir, OwnershipError
@@ -30,16 +30,13 @@ __all__ = ['STAGES', 'ALIASES', 'STAGE_ALIASES', 'RULES', 'MODEL_ENV', 'StageArg
 
 # %% ../nbs/07a_trainers.ipynb #9c936d09
 @dataclass
-class StageArgs:
-    "Settings every ttt-nb stage adds to TRL's config and `ModelConfig`."
+class StageArgs(Holdout):
+    "Settings every ttt-nb stage adds to TRL's config and `ModelConfig`: the hold-out group (`datasets.Holdout`) and these."
     data_files: str|None = field(default=None, metadata={'help': 'JSONL file(s), comma-separated; default: our data for every position'})
     logs_dir: str = field(default='./logs', metadata={'help': 'where <stage>_training_logs_YYYYMMDD_HHMMSS.txt goes'})
     thoughts: Literal['none', 'template'] = field(default='none', metadata={'help': 'our own data only: no thought, or a template thought before each move'})
     overwrite: bool = field(default=False, metadata={'help': 'replace the model this stage wrote in output_dir (never other files)'})
     skip_bad_rows: bool = field(default=False, metadata={'help': 'skip (and count on stderr) bad rows of data_files instead of stopping at the first'})
-    holdout: float = field(default=0, metadata={'help': 'leave out of the data this share of the 627 symmetry classes (a board and its 7 images), seeded by holdout_seed'})
-    holdout_seed: int = field(default=0, metadata={'help': 'which classes holdout leaves out'})
-    holdout_file: str|None = field(default=None, metadata={'help': 'also leave out the classes of the boards in this file (one per line, 9-character form)'})
 
 @dataclass
 class SFTArgs(StageArgs):
@@ -208,9 +205,8 @@ RULES = dict(max_steps=(lambda v: v == -1 or v >= 1, 'a positive number of steps
              num_generations=(lambda v: v >= 2, 'at least 2 (a group to compare)'),
              max_completion_length=(lambda v: v >= 1, 'a positive number of tokens'),
              early_stop=(lambda v: 0 <= v <= 1, 'a share between 0 (off) and 1'),
-             holdout=(lambda v: 0 <= v < 1, 'a share of the symmetry classes, at least 0 and below 1'),
              measure_steps=(lambda v: v >= 0, 'zero (off) or a positive number of steps'),
-             seed=SEED_RULE, data_seed=SEED_RULE, holdout_seed=SEED_RULE,
+             seed=SEED_RULE, data_seed=SEED_RULE, **HOLDOUT_RULES,
              lora_r=(lambda v: v >= 1, 'a positive rank'), lora_alpha=(lambda v: v > 0, 'positive'))
 
 def _flag(k:str)->str:
@@ -484,8 +480,7 @@ def card(s:Settings, headline:str=None)->Path:
 
 def held_out(s:Settings)->frozenset:
     "The symmetry classes left out of this stage's data (`--holdout`, `--holdout_file`)."
-    o = s.ours
-    return holdout_classes(o.holdout, o.holdout_seed, o.holdout_file)
+    return s.ours.classes()
 
 def unseen_classes(s:Settings)->frozenset:
     "What the model's folder records as never labelled: this stage's hold-out, else the one its starting model records."
