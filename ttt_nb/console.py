@@ -138,8 +138,8 @@ def option(help:str, # what `--help` says of it
     "A settings field with its help text: `n: int = option('how many', default=1)`."
     return dataclasses.field(metadata={'help': help, **kw.pop('metadata', {})}, **kw)
 
-# %% ../nbs/00a_console.ipynb #eb657478
-def _ordered(groups:tuple)->list: 
+# %% ../nbs/00a_console.ipynb #7b33e220
+def _ordered(groups:tuple)->list:
     "The fields of `groups` in the order a Python call takes them: the positional ones first."
     fs = [f for g in groups for f in dataclasses.fields(g)]
     return [f for f in fs if f.metadata.get(POSITIONAL)] + [f for f in fs if not f.metadata.get(POSITIONAL)]

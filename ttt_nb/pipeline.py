@@ -40,10 +40,11 @@ def _mark(out:Path, stage:str, info:dict)->dict:
     claim_dir(out / stage, stage, written=['stage.json'])   # recorded with its bytes, after it is written
     return info
 
-def _scores(path:str, thoughts:str, held:frozenset=None # the classes to leave out (default: those `path` records)
+def _scores(path:str, thoughts:str, held:frozenset=None, # the classes to leave out (default: those `path` records)
+            load=load_model # path -> (model, tokenizer)
            )->dict:
     "Exact scores of the moves (and for a model that thinks first, of its thoughts: `thought_scores`) on the positions it was trained on: all 4520, or with a hold-out the seen ones, so no choice of the run looks at an unseen position."
-    m, tok = load_model(path)
+    m, tok = load(path)
     held = recorded_holdout(path) if held is None else held
     seen = split_positions(held)[0] if held else None
     return thought_scores(m, tok, boards=seen) if thoughts != 'none' else position_scores(m, tok, boards=seen)
@@ -98,11 +99,16 @@ class PipelineRun:
     data_kw:dict=None          # extra arguments for the dataset generators
     current:str=None           # the model the next stage starts from
     current_scores:dict=None   # its exact scores, once a stage of this run has measured them
+    loaded:tuple=None          # (folder, model, tokenizer): the model the last stage's measurement loaded, for the evaluation
     @property
     def logs(self)->Path: return self.out / 'logs'
     @property
     def files(self)->dict: return (_done(self.out, 'data') or {}).get('files') or {}   # the data stage's JSONL files, by stage
     def kw(self, stage:str, **how)->dict: return {'seed': self.seed, **(self.stage_kw.get(stage) or {}), **how}   # a section's own seed wins
+    def load(self, path)->tuple:
+        "`load_model(path)`, loaded once: the evaluation of the weights a stage's measurement loaded reuses them (the same call, so the same dtype and device)."
+        if not (self.loaded and self.loaded[0] == str(path)): self.loaded = (str(path), *load_model(path))
+        return self.loaded[1:]
 
 # %% ../nbs/13_pipeline.ipynb #d60be434
 def data_stage(r:PipelineRun)->dict:
@@ -126,9 +132,10 @@ def _trained(r:PipelineRun, name:str, train, start:str, data_file:str|None)->dic
     if last and (Path(last) / 'trainer_state.json').exists():   # an interrupted stage of this same run: carry on
         r.progress(f'[{name}] resuming from {Path(last).name}'); how = dict(resume_from_checkpoint='true')
     else: how = dict(overwrite=True)                              # (only what ttt-nb wrote there can go)
+    r.loaded = None                                               # a training stage gets the memory an earlier measurement held
     try: t = train(start, data_file, output_dir=str(d), logs_dir=str(r.logs), **r.kw(name, **how))
     finally: record(r.logs, *os.listdir(r.logs))   # its log, by its bytes however the stage ends (an interrupted one resumes); the folder held only ours
-    return dict(model=str(d), steps=t.state.global_step, log=str(t.log_file), scores=final_scores(t) or _scores(str(d), r.thoughts),
+    return dict(model=str(d), steps=t.state.global_step, log=str(t.log_file), scores=final_scores(t) or _scores(str(d), r.thoughts, load=r.load),
                 measure_seconds=measure_seconds(t), rows=len(t.train_dataset),
                 resumed_from=Path(last).name if 'resume_from_checkpoint' in how else None)
 
@@ -152,7 +159,7 @@ def grpo_stage(r:PipelineRun)->dict: return _guarded(r, 'grpo', train_grpo, None
 
 def evaluate_stage(r:PipelineRun)->dict:
     "The exact evaluation of the current model: `report.json`, and the result in its model card when the model is one of this run's."
-    m, tok = load_model(r.current)
+    m, tok = r.load(r.current)
     rep = evaluate_model(m, tok, r.current, thoughts=r.thoughts != 'none', holdout=recorded_holdout(r.current))
     res = dict(report=str(save_report(rep, r.out / 'report.json')), summary=summary(rep), model_evaluated=r.current, headline=headline(rep))
     record(r.out, 'report.json')
