@@ -477,7 +477,7 @@ def report_figures(reports:list # dicts from `dataset_report`
     thoughts.update_layout(title='Thought length (characters)', showlegend=False)
     return dict(pieces=pieces, quality=quality, thoughts=thoughts)
 
-# %% ../nbs/04_datasets.ipynb #faba29e0
+# %% ../nbs/04_datasets.ipynb #0b49baf9
 @dataclass
 class LLMWriter:
     "Who writes the thoughts of `--thoughts llm`, and how it is asked (`ttt_dataset` and `ttt_pipeline` take these)."
@@ -496,6 +496,8 @@ def make_writer(w:LLMWriter # the writer's settings
     if w.llm_url: return OpenAIWriter(w.llm_url, w.llm_model, w.llm_key_env, timeout=w.llm_timeout, temperature=w.llm_temperature, max_tokens=w.llm_max_tokens)
     raise DataError('--thoughts llm needs --llm_url (an OpenAI-compatible server) or --llm_path (a local model)')
 
+
+# %% ../nbs/04_datasets.ipynb #e710d155
 def default_out(kind:str, thoughts:str='none', fmt:str='text')->str:
     "The default file name for a dataset kind: `ttt_<kind>_<thoughts>.jsonl`, never one of the original project's names."
     tag = {'none': 'nothink', 'template': 'template', 'llm': 'llm'}[thoughts]
@@ -503,6 +505,8 @@ def default_out(kind:str, thoughts:str='none', fmt:str='text')->str:
     if kind in ('dpo', 'grpo'): return f'ttt_{kind}_{tag}.jsonl'
     return f'ttt_{kind}.jsonl'
 
+
+# %% ../nbs/04_datasets.ipynb #dd7dadcc
 _least = lambda low: (lambda v: v >= low, f'at least {low}')
 LLM_RULES = dict(llm_timeout=(lambda v: v > 0, 'above 0 seconds'), llm_temperature=_least(0), llm_max_tokens=_least(1))   # `LLMWriter`'s ranges
 DATASET_RULES = dict(n=_least(1), seed=SEED_RULE, min_moves=(lambda v: 0 <= v <= 8, 'from 0 to 8 moves'), max_moves=(lambda v: 0 <= v <= 8, 'from 0 to 8 moves'),
@@ -524,6 +528,8 @@ def refuse_unused(given:dict, # option: value, as the command received them
     for k, (used, mode) in needs.items():
         if not used and given[k] != defaults[k]: raise DataError(f'--{k} does nothing here: it is for {mode}')
 
+
+# %% ../nbs/04_datasets.ipynb #f8f9c7c7
 @dataclass
 class DatasetArgs:
     "What `ttt_dataset` writes, and how (with `Holdout` and `LLMWriter`, its settings)."

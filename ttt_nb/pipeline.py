@@ -300,7 +300,7 @@ def comparison_table(runs:dict # {column title: a pipeline summary (`summary.jso
     head = '| | ' + ' | '.join(runs) + ' |\n|---|' + '---|' * len(runs) + '\n'
     return head + '\n'.join(f'| {name} | ' + ' | '.join(f(i) for i in runs.values()) + ' |' for name, f in rows)
 
-# %% ../nbs/13_pipeline.ipynb #bd4fb2af
+# %% ../nbs/13_pipeline.ipynb #272b4f24
 @dataclass
 class PipelineArgs:
     "The run `ttt_pipeline` makes; with `Holdout` and `LLMWriter`, its settings. A YAML file (`--config`) may set any of them; flags win."
@@ -326,6 +326,8 @@ def pipeline_needs(r:dict # the run's settings: defaults, config file and flags 
     return {**{k: (r['thoughts'] == 'llm', '--thoughts llm') for k in LLMWriter.__dataclass_fields__},
             'holdout_seed': (bool(r['holdout']), '--holdout'), 'sft_checkpoint': (r['start'] not in ('data', 'sft'), '--start dpo, grpo or evaluate')}
 
+
+# %% ../nbs/13_pipeline.ipynb #dab44b2e
 def pipeline_config(path:str # a YAML file: run settings at the top, a section per stage
                    )->dict:
     "The run settings and per-stage sections (`sft_kw`, ...) of a pipeline config file; an unknown key or a value of the wrong type is an error naming it."
@@ -348,6 +350,8 @@ def file_settings(path:str # a pipeline config file
     "The run settings of a pipeline config file, without its stage sections: the layer between the defaults and the flags."
     return {k: v for k, v in pipeline_config(path).items() if not k.endswith('_kw')}
 
+
+# %% ../nbs/13_pipeline.ipynb #77487493
 @command('ttt_pipeline', *PIPELINE_GROUPS, rules=PIPELINE_RULES, empty_ok=('skip',), layers=file_settings)
 def ttt_pipeline(a:PipelineArgs, h:Holdout, w:LLMWriter):
     "Run the whole training pipeline and print a one-screen summary; flags win over the config file (--config)."
