@@ -181,7 +181,9 @@ def parsed_cli()->bool:
     "Whether the command running now took its settings from the command line (its console script), not from a Python call."
     return _from_argv.get()
 
-def _entry_point(prog:str)->bool: return Path(sys.argv[0]).stem == prog   # the console script `prog` is the program running
+def _entry_point(prog:str, f)->bool:
+    "Whether the program running is command `prog`: its console script, or its module run as `python -m ttt_nb.<module>` (not a notebook: no `__file__`)."
+    return Path(sys.argv[0]).stem == prog or (f.__module__ == '__main__' and '__file__' in f.__globals__)
 
 def command(prog:str, # the command's name, for its messages and usage line
             *groups, # the dataclasses of its settings: the function takes one instance of each (none: plain arguments)
@@ -213,7 +215,7 @@ def command(prog:str, # the command's name, for its messages and usage line
         @wraps(f)
         def _f(*args, **kwargs):
             if _running.get() or args or kwargs: return from_python(args, kwargs)
-            cli = bool(groups) and _entry_point(prog)
+            cli = bool(groups) and _entry_point(prog, f)
             tokens = _running.set(prog), _from_argv.set(cli)
             try: return run_command(prog, from_argv if cli else lambda: from_python((), {}))
             finally: _running.reset(tokens[0]); _from_argv.reset(tokens[1])

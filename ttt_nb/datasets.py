@@ -595,3 +595,5 @@ def ttt_dataset(a:DatasetArgs, h:Holdout, w:LLMWriter):
                         f'sampling={a.sampling}' + (f'; {len(held)} symmetry classes held out' if held else '')
                         + (f', {len(sampled) - len(positions)} of the {len(sampled)} sampled positions among them' if held and sampled else '')
                         + f') in {time.perf_counter() - t0:.2f} s')
+
+if __name__ == '__main__' and '__file__' in globals(): ttt_dataset()   # python -m ttt_nb.datasets

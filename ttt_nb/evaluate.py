@@ -440,3 +440,5 @@ def ttt_evaluate(a:EvalArgs, p:PromptStyle):
         write_outputs(rep, o, dict(model=model, style=style, thoughts=thoughts, temperature=temperature, samples=samples, seed=seed,
                                    **({'max_new_tokens': max_new_tokens} if thoughts else {})))
     print(summary(rep)); print(f"report: {o['report']}")
+
+if __name__ == '__main__' and '__file__' in globals(): ttt_evaluate()   # python -m ttt_nb.evaluate

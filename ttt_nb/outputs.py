@@ -90,7 +90,7 @@ def _same(p:Path, rec)->bool:
     if rec.get('dir'): return p.is_dir()
     return p.is_file() and p.stat().st_size == rec.get('size') and digest(p)['sha256'] == rec.get('sha256')
 
-# %% ../nbs/03a_outputs.ipynb #9d8e4527
+# %% ../nbs/03a_outputs.ipynb #c30d0faf
 _CKPT = re.compile(r'^(tmp-)?checkpoint-\d+$')
 _FILE_LOCK = re.compile(r'^\..+\.ttt-nb\.lock$')   # `lock_file`'s lock of an output file in this folder, while it runs
 
@@ -115,6 +115,8 @@ def _records(m:dict|None)->dict:
     fs = (m or {}).get('files')
     return fs if isinstance(fs, dict) else {}
 
+
+# %% ../nbs/03a_outputs.ipynb #e8094afc
 def owned(d)->list:
     "Entries of folder `d` that its manifest proves ttt-nb wrote, by content (empty without a manifest)."
     m = manifest(d)
@@ -132,6 +134,8 @@ def foreign(d, # a folder
     mine = set(owned(d)) | {LOCK} | set(written)   # the lock comes first: `run_pipeline` takes it, then claims
     return sorted(e.name for e in d.iterdir() if e.name not in mine and not e.name.startswith('.ttt-nb-probe.') and not _FILE_LOCK.match(e.name))
 
+
+# %% ../nbs/03a_outputs.ipynb #3f37a151
 def settings_diff(old:dict, new:dict)->list:
     "`['key: old -> new', ...]` for the settings that differ."
     return [f'{k}: {old.get(k)!r} -> {new.get(k)!r}' for k in sorted(set(old) | set(new)) if old.get(k) != new.get(k)]
@@ -189,6 +193,8 @@ def record(d, # a claimed folder
     if m is None: raise OwnershipError(f'{d} has no ttt-nb manifest: claim it first')
     return _save(d, dict(m, files=_recorded(Path(d), _records(m), names), **info))
 
+
+# %% ../nbs/03a_outputs.ipynb #5b6e54ae
 def check_clear(d, # a folder about to be cleared
                 kind:str=None # if given, the manifest must be of this kind
                )->dict|None:

@@ -363,3 +363,5 @@ def ttt_pipeline(a:PipelineArgs, h:Holdout, w:LLMWriter):
                         data_kw=dict(writer=make_writer(w)) if a.thoughts == 'llm' else None, overwrite=a.overwrite,
                         holdout=h.holdout, holdout_seed=h.holdout_seed, holdout_file=h.holdout_file)
     print('\n' + summary_text(info))
+
+if __name__ == '__main__' and '__file__' in globals(): ttt_pipeline()   # python -m ttt_nb.pipeline

@@ -261,7 +261,7 @@ class PlayArgs:
     "Whom `ttt_play` sets you against, and how."
     model: str = option("a model folder, checkpoint, hub id, ttt-tiny, or 'solver' / 'random'", default='solver')
     side: str = option('your side: X moves first', default='X')
-    thoughts: bool = option('the model writes a thought before its move (without the flag: found out by asking it once)', default=False)
+    thoughts: bool = option('yes: the model writes a thought before its move; no (the default): found out by asking it once', default=False)
 
 @command('ttt_play', PlayArgs, PromptStyle)
 def ttt_play(a:PlayArgs, p:PromptStyle):
@@ -270,3 +270,5 @@ def ttt_play(a:PlayArgs, p:PromptStyle):
     if side not in (X, O): raise InputError(f"--side must be X or O, not {side!r}")
     if style not in STYLES: raise InputError(f"--style must be {' or '.join(STYLES)}, not {style!r}")
     terminal_game(as_player(model, style, thinks=thoughts or None), side)
+
+if __name__ == '__main__' and '__file__' in globals(): ttt_play()   # python -m ttt_nb.play

@@ -228,3 +228,5 @@ def ttt_solve(a:SolveArgs):
     if side:
         for l in labels:
             if l.turn == side: print(l.board, cell_name(l.best), l.value)
+
+if __name__ == '__main__' and '__file__' in globals(): ttt_solve()   # python -m ttt_nb.solver

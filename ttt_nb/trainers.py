@@ -4,7 +4,7 @@
 
 # %% ../nbs/07a_trainers.ipynb #de951473
 from __future__ import annotations
-import dataclasses, difflib, enum, functools, importlib, numbers, importlib.util, os, sys, time, types, typing
+import dataclasses, difflib, enum, functools, importlib, json, numbers, importlib.util, os, sys, time, types, typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -411,10 +411,15 @@ def measure_seconds(trainer)->float:
     return round(sum(h['seconds'] for h in cb.history), 1) if cb else 0.0
 
 # %% ../nbs/07a_trainers.ipynb #988e6aec
+def _state_written(ck:Path)->bool:
+    "Whether checkpoint `ck`'s `trainer_state.json` is whole JSON (a run killed while saving leaves none, an empty or a cut one)."
+    try: return isinstance(json.loads((ck / 'trainer_state.json').read_text()), dict)
+    except (OSError, ValueError): return False
+
 def last_complete_checkpoint(d:Path)->str|None:
     "The newest `checkpoint-N` in `d` whose `trainer_state.json` was written (a run killed while saving leaves a partial one)."
     cks = sorted((p for p in Path(d).glob('checkpoint-*') if p.name.split('-')[-1].isdigit()), key=lambda p: int(p.name.split('-')[-1]))
-    done = [p for p in cks if (p / 'trainer_state.json').exists()]
+    done = [p for p in cks if _state_written(p)]
     return str(done[-1]) if done else (str(cks[-1]) if cks else None)
 
 def _finished(d:Path)->bool: return (d / 'config.json').exists() and any(d.glob('*.safetensors'))
